@@ -1,0 +1,511 @@
+//! Build-time half of the question bank: reads `content/`, validates every file, renders answers to HTML with
+//! highlighted code, and writes `bank_data.rs` into `OUT_DIR` for `core::bank` to include. Nothing here ships in
+//! the wasm: pulldown-cmark and syntect are build-dependencies only.
+//!
+//! A malformed file fails the build with `path:line: what is wrong` (every problem is listed, not just the first).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use pulldown_cmark::{html, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use syntect::html::{ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+const CONTENT: &str = "content";
+const LEVELS: [&str; 3] = ["junior", "mid", "senior"];
+const SEEDS: [&str; 5] = ["000", "001", "002", "003", "004"];
+/// Class prefix for highlighted tokens; `style/syntax.css` colours these classes.
+const HL_PREFIX: &str = "hl-";
+
+fn main() {
+    println!("cargo::rerun-if-changed={CONTENT}");
+    let mut errors = Vec::new();
+    let topics = read_topics(Path::new(CONTENT).join("topics.txt").as_path(), &mut errors);
+    let mut files = Vec::new();
+    for topic in &topics {
+        let dir = Path::new(CONTENT).join(&topic.id);
+        println!("cargo::rerun-if-changed={}", dir.display());
+        let Ok(entries) = fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "md") {
+                println!("cargo::rerun-if-changed={}", path.display());
+                files.push(path);
+            }
+        }
+    }
+    // A question file in a folder that is not a topic would be silently skipped: report it instead.
+    if let Ok(entries) = fs::read_dir(CONTENT) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if path.is_dir() && !topics.iter().any(|t| t.id == name) {
+                errors.push(format!("{}:1: folder is not a topic listed in content/topics.txt", path.display()));
+            }
+        }
+    }
+    files.sort();
+
+    let highlighter = Highlighter::new();
+    let mut questions: Vec<Question> = Vec::new();
+    for path in &files {
+        match fs::read_to_string(path) {
+            Ok(text) => {
+                if let Some(q) = parse_question(path, &text, &topics, &highlighter, &mut errors) {
+                    questions.push(q);
+                }
+            }
+            Err(e) => errors.push(format!("{}:1: cannot read: {e}", path.display())),
+        }
+    }
+    check_bank(&questions, &mut errors);
+
+    if !errors.is_empty() {
+        eprintln!("\nThe question bank has {} problem(s):", errors.len());
+        for e in &errors {
+            eprintln!("{e}");
+        }
+        eprintln!();
+        std::process::exit(1);
+    }
+
+    // Topic order, then level, then id: the order the bank is browsed in.
+    questions.sort_by(|a, b| {
+        (a.topic_index, level_rank(&a.level), &a.id).cmp(&(b.topic_index, level_rank(&b.level), &b.id))
+    });
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo")).join("bank_data.rs");
+    fs::write(&out, generate(&topics, &questions)).expect("write bank_data.rs");
+}
+
+struct Topic {
+    id: String,
+    title: String,
+    description: String,
+}
+
+struct Variant {
+    source: String,
+    text: String,
+    line: usize,
+}
+
+struct Question {
+    path: String,
+    id: String,
+    topic_index: usize,
+    level: String,
+    tags: Vec<String>,
+    text: String,
+    source: String,
+    source_line: usize,
+    variants: Vec<Variant>,
+    key_points: Vec<String>,
+    related: Vec<(String, usize)>,
+    answered: bool,
+    answer_html: String,
+}
+
+fn level_rank(level: &str) -> usize {
+    LEVELS.iter().position(|l| *l == level).unwrap_or(0)
+}
+
+fn read_topics(path: &Path, errors: &mut Vec<String>) -> Vec<Topic> {
+    println!("cargo::rerun-if-changed={}", path.display());
+    let Ok(text) = fs::read_to_string(path) else {
+        errors.push(format!("{}:1: missing topics file", path.display()));
+        return Vec::new();
+    };
+    let mut topics: Vec<Topic> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+        match parts.as_slice() {
+            [id, title, description] if is_slug(id) && !title.is_empty() => {
+                if topics.iter().any(|t| t.id == *id) {
+                    errors.push(format!("{}:{}: duplicate topic `{id}`", path.display(), i + 1));
+                }
+                topics.push(Topic { id: id.to_string(), title: title.to_string(), description: description.to_string() });
+            }
+            _ => errors.push(format!("{}:{}: expected `id | title | description`", path.display(), i + 1)),
+        }
+    }
+    topics
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// `SEED SECTION#N`, e.g. `001 2b#9` or `004 advanced-topics#2`.
+fn valid_source_key(key: &str) -> bool {
+    let Some((seed, rest)) = key.split_once(' ') else { return false };
+    let Some((section, number)) = rest.split_once('#') else { return false };
+    SEEDS.contains(&seed)
+        && is_slug(section)
+        && !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && !number.starts_with('0')
+}
+
+fn parse_question(
+    path: &Path,
+    text: &str,
+    topics: &[Topic],
+    hl: &Highlighter,
+    errors: &mut Vec<String>,
+) -> Option<Question> {
+    let p = path.display().to_string();
+    let before = errors.len();
+    let mut err = |line: usize, msg: String| errors.push(format!("{p}:{line}: {msg}"));
+    let lines: Vec<&str> = text.lines().collect();
+    if lines.first().map(|l| l.trim_end()) != Some("---") {
+        err(1, "the file must start with a `---` header line".into());
+        return None;
+    }
+    let Some(end) = lines.iter().skip(1).position(|l| l.trim_end() == "---").map(|i| i + 1) else {
+        err(1, "the header is not closed by a `---` line".into());
+        return None;
+    };
+
+    let mut single: BTreeMap<&str, (String, usize)> = BTreeMap::new();
+    let mut variants = Vec::new();
+    let mut key_points = Vec::new();
+    for (i, raw) in lines[1..end].iter().enumerate() {
+        let n = i + 2;
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((field, value)) = line.split_once(':') else {
+            err(n, format!("expected `field: value`, found `{line}`"));
+            continue;
+        };
+        let value = value.trim().to_string();
+        match field.trim() {
+            "also" => match value.split_once('|') {
+                Some((key, wording)) if !wording.trim().is_empty() => {
+                    variants.push(Variant { source: key.trim().to_string(), text: wording.trim().to_string(), line: n })
+                }
+                _ => err(n, "`also` needs `SOURCE-KEY | wording`".into()),
+            },
+            "key" if value.is_empty() => err(n, "empty key point".into()),
+            "key" => key_points.push(value),
+            f @ ("id" | "topic" | "level" | "tags" | "question" | "source" | "related" | "status") => {
+                if single.insert(f, (value, n)).is_some() {
+                    err(n, format!("`{f}` is given twice"));
+                }
+            }
+            other => err(n, format!("unknown field `{other}`")),
+        }
+    }
+
+    let mut required = |name: &str| -> (String, usize) {
+        match single.get(name) {
+            Some((v, n)) if !v.is_empty() => (v.clone(), *n),
+            Some((_, n)) => {
+                err(*n, format!("`{name}` is empty"));
+                (String::new(), *n)
+            }
+            None => {
+                err(1, format!("missing field `{name}`"));
+                (String::new(), 1)
+            }
+        }
+    };
+    let (id, id_line) = required("id");
+    let (topic, topic_line) = required("topic");
+    let (level, level_line) = required("level");
+    let (question_text, _) = required("question");
+    let (source, source_line) = required("source");
+    let (status, status_line) = required("status");
+
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let folder = path.parent().and_then(|d| d.file_name()).map(|s| s.to_string_lossy().into_owned());
+    if !id.is_empty() && !is_slug(&id) {
+        err(id_line, format!("id `{id}` must be kebab-case (a-z, 0-9, -)"));
+    } else if !id.is_empty() && id != stem {
+        err(id_line, format!("id `{id}` differs from the file name `{stem}.md`"));
+    }
+    let topic_index = topics.iter().position(|t| t.id == topic);
+    if !topic.is_empty() {
+        match topic_index {
+            None => err(topic_line, format!("unknown topic `{topic}` (see content/topics.txt)")),
+            Some(_) if folder.as_deref() != Some(topic.as_str()) => {
+                err(topic_line, format!("topic `{topic}` differs from the folder the file is in"))
+            }
+            Some(_) => {}
+        }
+    }
+    if !level.is_empty() && !LEVELS.contains(&level.as_str()) {
+        err(level_line, format!("unknown level `{level}` (expected junior, mid or senior)"));
+    }
+    if !source.is_empty() && !valid_source_key(&source) {
+        err(source_line, format!("source `{source}` is not a source key like `001 2b#9`"));
+    }
+    for v in &variants {
+        if !valid_source_key(&v.source) {
+            err(v.line, format!("source `{}` is not a source key like `001 2b#9`", v.source));
+        }
+    }
+    let answered = match status.as_str() {
+        "answered" => true,
+        "draft" | "" => false,
+        other => {
+            err(status_line, format!("unknown status `{other}` (expected answered or draft)"));
+            false
+        }
+    };
+    let tags: Vec<String> = split_list(single.get("tags").map(|(v, _)| v.as_str()).unwrap_or(""));
+    let related_line = single.get("related").map(|(_, n)| *n).unwrap_or(1);
+    let related: Vec<(String, usize)> = split_list(single.get("related").map(|(v, _)| v.as_str()).unwrap_or(""))
+        .into_iter()
+        .map(|r| (r, related_line))
+        .collect();
+    if related.iter().any(|(r, _)| *r == id) {
+        err(related_line, "a question cannot be related to itself".into());
+    }
+    if key_points.len() > 6 {
+        err(end + 1, format!("{} key points: at most 6", key_points.len()));
+    }
+
+    // The body: everything after the closing `---`.
+    let body_start = end + 1;
+    let body: String = lines[body_start..].join("\n");
+    if let Some(open) = unterminated_fence(&lines[body_start..]) {
+        err(body_start + open + 1, "code fence is never closed".into());
+    }
+    let answer_html = if answered {
+        if body.trim().is_empty() {
+            err(status_line, "status is answered but the answer is empty".into());
+        }
+        if !(3..=6).contains(&key_points.len()) {
+            err(status_line, format!("an answered question needs 3–6 key points, found {}", key_points.len()));
+        }
+        render_markdown(&body, hl)
+    } else {
+        if !body.trim().is_empty() {
+            let first = lines[body_start..].iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
+            err(body_start + first + 1, "a draft has no answer yet: set `status: answered` or empty the body".into());
+        }
+        String::new()
+    };
+
+    if errors.len() > before {
+        return None;
+    }
+    Some(Question {
+        path: p,
+        id,
+        topic_index: topic_index.unwrap_or(0),
+        level,
+        tags,
+        text: question_text,
+        source,
+        source_line,
+        variants,
+        key_points,
+        related,
+        answered,
+        answer_html,
+    })
+}
+
+fn split_list(s: &str) -> Vec<String> {
+    s.split(',').map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect()
+}
+
+/// The line (0-based, within `body`) of a code fence that is opened and never closed.
+fn unterminated_fence(body: &[&str]) -> Option<usize> {
+    let mut open: Option<(usize, char, usize)> = None;
+    for (i, line) in body.iter().enumerate() {
+        let t = line.trim_start();
+        let ch = match t.chars().next() {
+            Some(c @ ('`' | '~')) => c,
+            _ => continue,
+        };
+        let run = t.chars().take_while(|c| *c == ch).count();
+        if run < 3 {
+            continue;
+        }
+        match open {
+            None => open = Some((i, ch, run)),
+            Some((_, c, n)) if c == ch && run >= n && t[run * ch.len_utf8()..].trim().is_empty() => open = None,
+            Some(_) => {}
+        }
+    }
+    open.map(|(i, _, _)| i)
+}
+
+fn check_bank(questions: &[Question], errors: &mut Vec<String>) {
+    let mut ids: BTreeMap<&str, &str> = BTreeMap::new();
+    for q in questions {
+        if let Some(first) = ids.insert(&q.id, &q.path) {
+            errors.push(format!("{}:2: duplicate id `{}` (also in {first})", q.path, q.id));
+        }
+    }
+    let mut sources: BTreeMap<&str, &str> = BTreeMap::new();
+    for q in questions {
+        let keys = std::iter::once((q.source.as_str(), q.source_line)).chain(q.variants.iter().map(|v| (v.source.as_str(), v.line)));
+        for (key, line) in keys {
+            if let Some(first) = sources.insert(key, &q.path) {
+                errors.push(format!("{}:{line}: seed question `{key}` is already used in {first}", q.path));
+            }
+        }
+        for (r, line) in &q.related {
+            if !ids.contains_key(r.as_str()) {
+                errors.push(format!("{}:{line}: related question `{r}` does not exist", q.path));
+            }
+        }
+    }
+}
+
+/// Highlights fenced code into `<span class="hl-…">` runs at build time.
+struct Highlighter {
+    syntaxes: SyntaxSet,
+}
+
+impl Highlighter {
+    fn new() -> Self {
+        Self { syntaxes: SyntaxSet::load_defaults_newlines() }
+    }
+
+    fn highlight(&self, lang: &str, code: &str) -> String {
+        // Django templates highlight as HTML; the other names are the syntaxes' own tokens.
+        let token = match lang {
+            "django" | "html+django" | "jinja" => "html",
+            "shell" | "sh" | "console" => "bash",
+            "dockerfile" | "ini" | "toml" | "env" | "nginx" => "",
+            other => other,
+        };
+        let syntax = (!token.is_empty()).then(|| self.syntaxes.find_syntax_by_token(token)).flatten();
+        let Some(syntax) = syntax else { return escape(code) };
+        let mut gen = ClassedHTMLGenerator::new_with_class_style(
+            syntax,
+            &self.syntaxes,
+            ClassStyle::SpacedPrefixed { prefix: HL_PREFIX },
+        );
+        for line in LinesWithEndings::from(code) {
+            if gen.parse_html_for_line_which_includes_newline(line).is_err() {
+                return escape(code);
+            }
+        }
+        gen.finalize()
+    }
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn render_markdown(md: &str, hl: &Highlighter) -> String {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut events = Vec::new();
+    let mut code: Option<(String, String)> = None;
+    for event in Parser::new_ext(md, options) {
+        match (&mut code, event) {
+            (None, Event::Start(Tag::CodeBlock(kind))) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_lowercase(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((lang, String::new()));
+            }
+            (Some((_, buf)), Event::Text(t)) => buf.push_str(&t),
+            (Some((lang, buf)), Event::End(TagEnd::CodeBlock)) => {
+                let label = if lang.is_empty() { String::new() } else { format!(" data-lang=\"{}\"", escape(lang)) };
+                let body = hl.highlight(lang, buf);
+                events.push(Event::Html(format!("<pre class=\"code\"{label}><code>{body}</code></pre>\n").into()));
+                code = None;
+            }
+            (_, e) => events.push(e),
+        }
+    }
+    let mut out = String::new();
+    html::push_html(&mut out, events.into_iter());
+    // Tables scroll on their own on narrow screens instead of widening the page.
+    out.replace("<table>", "<div class=\"table-wrap\"><table>").replace("</table>", "</table></div>")
+}
+
+/// Inline Markdown (code spans, emphasis) without the paragraph wrapper.
+fn render_inline(md: &str) -> String {
+    let mut out = String::new();
+    html::push_html(&mut out, Parser::new(md));
+    let t = out.trim();
+    t.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")).unwrap_or(t).to_string()
+}
+
+/// The plain words of inline Markdown: for titles, search and screen-reader labels.
+fn plain_inline(md: &str) -> String {
+    let mut out = String::new();
+    for event in Parser::new(md) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn generate(topics: &[Topic], questions: &[Question]) -> String {
+    let mut s = String::from("// Generated by build.rs from content/. Do not edit.\n\n");
+    s.push_str("pub(super) static TOPICS: &[Topic] = &[\n");
+    for t in topics {
+        let _ = writeln!(s, "    Topic {{ id: {:?}, title: {:?}, description: {:?} }},", t.id, t.title, t.description);
+    }
+    s.push_str("];\n\npub(super) static QUESTIONS: &[Question] = &[\n");
+    for q in questions {
+        let level = match q.level.as_str() {
+            "junior" => "Junior",
+            "mid" => "Mid",
+            _ => "Senior",
+        };
+        let _ = writeln!(s, "    Question {{");
+        let _ = writeln!(s, "        id: {:?},", q.id);
+        let _ = writeln!(s, "        topic: {:?},", topics[q.topic_index].id);
+        let _ = writeln!(s, "        level: Level::{level},");
+        let _ = writeln!(s, "        tags: &{:?},", q.tags);
+        let _ = writeln!(s, "        text: {:?},", plain_inline(&q.text));
+        let _ = writeln!(s, "        text_html: {:?},", render_inline(&q.text));
+        let _ = writeln!(s, "        source: {:?},", q.source);
+        s.push_str("        variants: &[");
+        for v in &q.variants {
+            let _ = write!(
+                s,
+                "Variant {{ source: {:?}, text: {:?}, text_html: {:?} }}, ",
+                v.source,
+                plain_inline(&v.text),
+                render_inline(&v.text)
+            );
+        }
+        s.push_str("],\n");
+        let keys: Vec<String> = q.key_points.iter().map(|k| render_inline(k)).collect();
+        let _ = writeln!(s, "        key_points_html: &{keys:?},");
+        let related: Vec<&str> = q.related.iter().map(|(r, _)| r.as_str()).collect();
+        let _ = writeln!(s, "        related: &{related:?},");
+        let _ = writeln!(s, "        status: Status::{},", if q.answered { "Answered" } else { "Draft" });
+        let _ = writeln!(s, "        answer_html: {:?},", q.answer_html);
+        s.push_str("    },\n");
+    }
+    s.push_str("];\n");
+    s
+}

@@ -1,0 +1,6 @@
+//! The domain, in plain Rust: no Leptos, no browser APIs. Time and randomness are always arguments.
+
+pub mod bank;
+pub mod browse;
+pub mod progress;
+pub mod study;

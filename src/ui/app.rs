@@ -1,0 +1,46 @@
+//! The root component and the one route table.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use super::components::site_header::SiteHeader;
+use super::components::storage_notice::StorageNotice;
+use super::pages::browse_page::BrowsePage;
+use super::pages::home_page::HomePage;
+use super::pages::not_found_page::NotFoundPage;
+use super::pages::question_page::QuestionPage;
+use super::pages::study_page::StudyPage;
+use super::state::AppState;
+
+/// The path the app is served under, from the document's `<base href>` (`""` at the site root), so the same
+/// build works at `/` and under a sub-path.
+pub fn base_path() -> String {
+    let base = leptos::prelude::document().base_uri().ok().flatten().unwrap_or_default();
+    let path = web_sys::Url::new(&base).map(|u| u.pathname()).unwrap_or_default();
+    path.trim_end_matches('/').to_string()
+}
+
+/// The whole app: header, storage notice, routed page.
+#[component]
+pub fn App() -> impl IntoView {
+    AppState::provide();
+    view! {
+        <Router base=base_path()>
+            <a class="dd-skip" href="#main">"Skip to content"</a>
+            <SiteHeader/>
+            <StorageNotice/>
+            <main id="main" class="dd-main" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/browse") view=BrowsePage/>
+                    <Route path=path!("/q/:id") view=QuestionPage/>
+                    <Route path=path!("/study") view=StudyPage/>
+                </Routes>
+            </main>
+            <footer class="dd-footer">
+                <p>"Django Drill works offline; your progress stays in this browser."</p>
+            </footer>
+        </Router>
+    }
+}

@@ -1,0 +1,7 @@
+//! Routed views, one per file.
+
+pub mod browse_page;
+pub mod home_page;
+pub mod not_found_page;
+pub mod question_page;
+pub mod study_page;

@@ -1,0 +1,129 @@
+//! Browse: topics → questions, filtered by topic, level and status; the filter lives in the URL.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use super::home_page::set_title;
+use crate::core::bank::{self, Level};
+use crate::core::browse::BrowseFilter;
+use crate::core::progress::QuestionStatus;
+use crate::ui::components::question_row::QuestionRow;
+use crate::ui::state::AppState;
+
+/// The browse page.
+#[component]
+pub fn BrowsePage() -> impl IntoView {
+    let state = AppState::expect();
+    let query = use_query_map();
+    let filter = Memo::new(move |_| query.with(|q| BrowseFilter::from_query(|k| q.get(k))));
+    let navigate = use_navigate();
+    let go = move |f: BrowseFilter| {
+        navigate(&format!("/browse{}", f.to_query()), NavigateOptions { replace: true, scroll: false, ..Default::default() })
+    };
+
+    Effect::new(move |_| {
+        let title = filter.with(|f| f.topic.as_deref().and_then(bank::topic).map(|t| t.title));
+        set_title(&format!("{} — Django Drill", title.unwrap_or("Browse questions")));
+    });
+
+    let on_topic = {
+        let go = go.clone();
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            go(BrowseFilter { topic: (!value.is_empty()).then_some(value), ..filter.get_untracked() })
+        }
+    };
+    let on_level = {
+        let go = go.clone();
+        move |ev: leptos::ev::Event| {
+            go(BrowseFilter { level: Level::parse(&event_target_value(&ev)), ..filter.get_untracked() })
+        }
+    };
+    let on_status = {
+        let go = go.clone();
+        move |ev: leptos::ev::Event| {
+            go(BrowseFilter { status: QuestionStatus::parse(&event_target_value(&ev)), ..filter.get_untracked() })
+        }
+    };
+
+    let results = Memo::new(move |_| state.progress.with(|p| filter.with(|f| f.apply(p))));
+
+    view! {
+        <h1>"Browse questions"</h1>
+        <form class="dd-filters" role="search" aria-label="Filter questions" on:submit=|ev| ev.prevent_default()>
+            <label class="dd-field">
+                <span class="dd-field__label">"Topic"</span>
+                <select class="dd-select" on:change=on_topic prop:value=move || filter.with(|f| f.topic.clone().unwrap_or_default())>
+                    <option value="">"All topics"</option>
+                    {bank::topics().iter().map(|t| view! { <option value=t.id>{t.title}</option> }).collect_view()}
+                </select>
+            </label>
+            <label class="dd-field">
+                <span class="dd-field__label">"Level"</span>
+                <select class="dd-select" on:change=on_level prop:value=move || filter.with(|f| f.level.map(|l| l.as_str()).unwrap_or_default())>
+                    <option value="">"All levels"</option>
+                    {Level::ALL.iter().map(|l| view! { <option value=l.as_str()>{l.label()}</option> }).collect_view()}
+                </select>
+            </label>
+            <label class="dd-field">
+                <span class="dd-field__label">"Your status"</span>
+                <select class="dd-select" on:change=on_status prop:value=move || filter.with(|f| f.status.map(|s| s.as_str()).unwrap_or_default())>
+                    <option value="">"Any status"</option>
+                    {QuestionStatus::ALL.iter().map(|s| view! { <option value=s.as_str()>{s.label()}</option> }).collect_view()}
+                </select>
+            </label>
+            <button
+                type="button"
+                class="dd-button dd-button--quiet"
+                disabled=move || filter.with(|f| *f == BrowseFilter::default())
+                on:click=move |_| go(BrowseFilter::default())
+            >
+                "Clear filters"
+            </button>
+        </form>
+        <p class="dd-count" role="status">
+            {move || match results.with(Vec::len) {
+                1 => "1 question".to_string(),
+                n => format!("{n} questions"),
+            }}
+        </p>
+        {move || {
+            let list_query = filter.with(BrowseFilter::to_query);
+            let list = results.get();
+            if list.is_empty() {
+                return view! { <p class="dd-empty">"No questions match these filters."</p> }.into_any();
+            }
+            bank::topics()
+                .iter()
+                .filter_map(|topic| {
+                    let in_topic: Vec<_> = list.iter().copied().filter(|q| q.topic == topic.id).collect();
+                    if in_topic.is_empty() {
+                        return None;
+                    }
+                    let list_query = list_query.clone();
+                    let heading_id = format!("topic-{}", topic.id);
+                    let labelled_by = heading_id.clone();
+                    Some(view! {
+                        <section class="dd-group" aria-labelledby=labelled_by>
+                            <h2 class="dd-group__title" id=heading_id>
+                                {topic.title}
+                                <span class="dd-group__count">{in_topic.len()}</span>
+                            </h2>
+                            <ul class="dd-qlist">
+                                {in_topic
+                                    .into_iter()
+                                    .map(|q| {
+                                        let status = state.progress.with_untracked(|p| p.status(q.id));
+                                        view! { <QuestionRow question=q status=status list_query=list_query.clone()/> }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </section>
+                    })
+                })
+                .collect_view()
+                .into_any()
+        }}
+    }
+}
