@@ -1,0 +1,80 @@
+//! Every ```python block in the bank parses with Python's own parser (`ast.parse`).
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            markdown_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "md") && path.file_name().is_some_and(|n| n != "README.md") {
+            out.push(path);
+        }
+    }
+}
+
+/// (file:line of the fence, code) for every python fence.
+fn python_blocks() -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    markdown_files(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content")), &mut files);
+    files.sort();
+    let mut blocks = Vec::new();
+    for file in files {
+        let text = fs::read_to_string(&file).unwrap();
+        let mut current: Option<(usize, String)> = None;
+        for (i, line) in text.lines().enumerate() {
+            let t = line.trim_start();
+            match &mut current {
+                None if t.starts_with("```") && t[3..].trim().to_lowercase() == "python" => current = Some((i + 1, String::new())),
+                Some((start, code)) if t.starts_with("```") => {
+                    blocks.push((format!("{}:{start}", file.display()), std::mem::take(code)));
+                    current = None;
+                }
+                Some((_, code)) => {
+                    code.push_str(line);
+                    code.push('\n');
+                }
+                None => {}
+            }
+        }
+    }
+    blocks
+}
+
+#[test]
+fn every_python_block_parses() {
+    let blocks = python_blocks();
+    assert!(blocks.len() >= 20, "expected the answered questions to carry python examples, found {}", blocks.len());
+    let script = r#"
+import ast, json, sys
+failures = []
+for where, code in json.load(sys.stdin):
+    try:
+        ast.parse(code)
+    except SyntaxError as e:
+        failures.append(f"{where} (+{e.lineno}): {e.msg}")
+print("\n".join(failures))
+"#;
+    let mut child = Command::new("python3")
+        .args(["-c", script])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("python3 is needed to check the answers' code");
+    let input = serde_json::to_string(&blocks).unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "the checker itself failed");
+    let failures = String::from_utf8_lossy(&output.stdout);
+    assert!(failures.trim().is_empty(), "python blocks that do not parse:\n{failures}");
+}
+
+#[test]
+fn the_checker_rejects_broken_python() {
+    // Guards the check above against passing vacuously.
+    let status = Command::new("python3").args(["-c", "import ast; ast.parse('def broken(:\\n')"]).status().unwrap();
+    assert!(!status.success());
+}
