@@ -10,8 +10,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{html, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
-use syntect::html::{ClassStyle, ClassedHTMLGenerator};
-use syntect::parsing::SyntaxSet;
+use syntect::parsing::{ParseState, ScopeStack, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
 const CONTENT: &str = "content";
@@ -23,7 +22,8 @@ const HL_PREFIX: &str = "hl-";
 fn main() {
     match load_content(Path::new(CONTENT)) {
         Ok((topics, questions)) => {
-            let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo")).join("bank_data.rs");
+            let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo"))
+                .join("bank_data.rs");
             fs::write(&out, generate(&topics, &questions)).expect("write bank_data.rs");
         }
         Err(errors) => {
@@ -47,7 +47,9 @@ pub(crate) fn load_content(root: &Path) -> Result<(Vec<Topic>, Vec<Question>), V
     for topic in &topics {
         let dir = root.join(&topic.id);
         println!("cargo::rerun-if-changed={}", dir.display());
-        let Ok(entries) = fs::read_dir(&dir) else { continue };
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.extension().is_some_and(|e| e == "md") {
@@ -62,7 +64,10 @@ pub(crate) fn load_content(root: &Path) -> Result<(Vec<Topic>, Vec<Question>), V
             let path = entry.path();
             let name = entry.file_name().to_string_lossy().into_owned();
             if path.is_dir() && !topics.iter().any(|t| t.id == name) {
-                errors.push(format!("{}:1: folder is not a topic listed in topics.txt", path.display()));
+                errors.push(format!(
+                    "{}:1: folder is not a topic listed in topics.txt",
+                    path.display()
+                ));
             }
         }
     }
@@ -86,7 +91,11 @@ pub(crate) fn load_content(root: &Path) -> Result<(Vec<Topic>, Vec<Question>), V
     }
     // Topic order, then level, then id: the order the bank is browsed in.
     questions.sort_by(|a, b| {
-        (a.topic_index, level_rank(&a.level), &a.id).cmp(&(b.topic_index, level_rank(&b.level), &b.id))
+        (a.topic_index, level_rank(&a.level), &a.id).cmp(&(
+            b.topic_index,
+            level_rank(&b.level),
+            &b.id,
+        ))
     });
     Ok((topics, questions))
 }
@@ -139,11 +148,23 @@ fn read_topics(path: &Path, errors: &mut Vec<String>) -> Vec<Topic> {
         match parts.as_slice() {
             [id, title, description] if is_slug(id) && !title.is_empty() => {
                 if topics.iter().any(|t| t.id == *id) {
-                    errors.push(format!("{}:{}: duplicate topic `{id}`", path.display(), i + 1));
+                    errors.push(format!(
+                        "{}:{}: duplicate topic `{id}`",
+                        path.display(),
+                        i + 1
+                    ));
                 }
-                topics.push(Topic { id: id.to_string(), title: title.to_string(), description: description.to_string() });
+                topics.push(Topic {
+                    id: id.to_string(),
+                    title: title.to_string(),
+                    description: description.to_string(),
+                });
             }
-            _ => errors.push(format!("{}:{}: expected `id | title | description`", path.display(), i + 1)),
+            _ => errors.push(format!(
+                "{}:{}: expected `id | title | description`",
+                path.display(),
+                i + 1
+            )),
         }
     }
     topics
@@ -153,13 +174,18 @@ fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && !s.starts_with('-')
         && !s.ends_with('-')
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// `SEED SECTION#N`, e.g. `001 2b#9` or `004 advanced-topics#2`.
 fn valid_source_key(key: &str) -> bool {
-    let Some((seed, rest)) = key.split_once(' ') else { return false };
-    let Some((section, number)) = rest.split_once('#') else { return false };
+    let Some((seed, rest)) = key.split_once(' ') else {
+        return false;
+    };
+    let Some((section, number)) = rest.split_once('#') else {
+        return false;
+    };
     SEEDS.contains(&seed)
         && is_slug(section)
         && !number.is_empty()
@@ -182,7 +208,12 @@ fn parse_question(
         err(1, "the file must start with a `---` header line".into());
         return None;
     }
-    let Some(end) = lines.iter().skip(1).position(|l| l.trim_end() == "---").map(|i| i + 1) else {
+    let Some(end) = lines
+        .iter()
+        .skip(1)
+        .position(|l| l.trim_end() == "---")
+        .map(|i| i + 1)
+    else {
         err(1, "the header is not closed by a `---` line".into());
         return None;
     };
@@ -203,14 +234,17 @@ fn parse_question(
         let value = value.trim().to_string();
         match field.trim() {
             "also" => match value.split_once('|') {
-                Some((key, wording)) if !wording.trim().is_empty() => {
-                    variants.push(Variant { source: key.trim().to_string(), text: wording.trim().to_string(), line: n })
-                }
+                Some((key, wording)) if !wording.trim().is_empty() => variants.push(Variant {
+                    source: key.trim().to_string(),
+                    text: wording.trim().to_string(),
+                    line: n,
+                }),
                 _ => err(n, "`also` needs `SOURCE-KEY | wording`".into()),
             },
             "key" if value.is_empty() => err(n, "empty key point".into()),
             "key" => key_points.push(value),
-            f @ ("id" | "topic" | "level" | "tags" | "question" | "source" | "related" | "status") => {
+            f @ ("id" | "topic" | "level" | "tags" | "question" | "source" | "related"
+            | "status") => {
                 if single.insert(f, (value, n)).is_some() {
                     err(n, format!("`{f}` is given twice"));
                 }
@@ -239,53 +273,88 @@ fn parse_question(
     let (source, source_line) = required("source");
     let (status, status_line) = required("status");
 
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let folder = path.parent().and_then(|d| d.file_name()).map(|s| s.to_string_lossy().into_owned());
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let folder = path
+        .parent()
+        .and_then(|d| d.file_name())
+        .map(|s| s.to_string_lossy().into_owned());
     if !id.is_empty() && !is_slug(&id) {
-        err(id_line, format!("id `{id}` must be kebab-case (a-z, 0-9, -)"));
+        err(
+            id_line,
+            format!("id `{id}` must be kebab-case (a-z, 0-9, -)"),
+        );
     } else if !id.is_empty() && id != stem {
-        err(id_line, format!("id `{id}` differs from the file name `{stem}.md`"));
+        err(
+            id_line,
+            format!("id `{id}` differs from the file name `{stem}.md`"),
+        );
     }
     let topic_index = topics.iter().position(|t| t.id == topic);
     if !topic.is_empty() {
         match topic_index {
-            None => err(topic_line, format!("unknown topic `{topic}` (see content/topics.txt)")),
-            Some(_) if folder.as_deref() != Some(topic.as_str()) => {
-                err(topic_line, format!("topic `{topic}` differs from the folder the file is in"))
-            }
+            None => err(
+                topic_line,
+                format!("unknown topic `{topic}` (see content/topics.txt)"),
+            ),
+            Some(_) if folder.as_deref() != Some(topic.as_str()) => err(
+                topic_line,
+                format!("topic `{topic}` differs from the folder the file is in"),
+            ),
             Some(_) => {}
         }
     }
     if !level.is_empty() && !LEVELS.contains(&level.as_str()) {
-        err(level_line, format!("unknown level `{level}` (expected junior, mid or senior)"));
+        err(
+            level_line,
+            format!("unknown level `{level}` (expected junior, mid or senior)"),
+        );
     }
     if !source.is_empty() && !valid_source_key(&source) {
-        err(source_line, format!("source `{source}` is not a source key like `001 2b#9`"));
+        err(
+            source_line,
+            format!("source `{source}` is not a source key like `001 2b#9`"),
+        );
     }
     for v in &variants {
         if !valid_source_key(&v.source) {
-            err(v.line, format!("source `{}` is not a source key like `001 2b#9`", v.source));
+            err(
+                v.line,
+                format!("source `{}` is not a source key like `001 2b#9`", v.source),
+            );
         }
     }
     let answered = match status.as_str() {
         "answered" => true,
         "draft" | "" => false,
         other => {
-            err(status_line, format!("unknown status `{other}` (expected answered or draft)"));
+            err(
+                status_line,
+                format!("unknown status `{other}` (expected answered or draft)"),
+            );
             false
         }
     };
     let tags: Vec<String> = split_list(single.get("tags").map(|(v, _)| v.as_str()).unwrap_or(""));
     let related_line = single.get("related").map(|(_, n)| *n).unwrap_or(1);
-    let related: Vec<(String, usize)> = split_list(single.get("related").map(|(v, _)| v.as_str()).unwrap_or(""))
-        .into_iter()
-        .map(|r| (r, related_line))
-        .collect();
+    let related: Vec<(String, usize)> =
+        split_list(single.get("related").map(|(v, _)| v.as_str()).unwrap_or(""))
+            .into_iter()
+            .map(|r| (r, related_line))
+            .collect();
     if related.iter().any(|(r, _)| *r == id) {
-        err(related_line, "a question cannot be related to itself".into());
+        err(
+            related_line,
+            "a question cannot be related to itself".into(),
+        );
     }
     if key_points.len() > 6 {
-        err(end + 1, format!("{} key points: at most 6", key_points.len()));
+        err(
+            end + 1,
+            format!("{} key points: at most 6", key_points.len()),
+        );
     }
 
     // The body: everything after the closing `---`.
@@ -296,16 +365,31 @@ fn parse_question(
     }
     let answer_html = if answered {
         if body.trim().is_empty() {
-            err(status_line, "status is answered but the answer is empty".into());
+            err(
+                status_line,
+                "status is answered but the answer is empty".into(),
+            );
         }
         if !(3..=6).contains(&key_points.len()) {
-            err(status_line, format!("an answered question needs 3–6 key points, found {}", key_points.len()));
+            err(
+                status_line,
+                format!(
+                    "an answered question needs 3–6 key points, found {}",
+                    key_points.len()
+                ),
+            );
         }
         render_markdown(&body, hl)
     } else {
         if !body.trim().is_empty() {
-            let first = lines[body_start..].iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
-            err(body_start + first + 1, "a draft has no answer yet: set `status: answered` or empty the body".into());
+            let first = lines[body_start..]
+                .iter()
+                .position(|l| !l.trim().is_empty())
+                .unwrap_or(0);
+            err(
+                body_start + first + 1,
+                "a draft has no answer yet: set `status: answered` or empty the body".into(),
+            );
         }
         String::new()
     };
@@ -331,7 +415,10 @@ fn parse_question(
 }
 
 fn split_list(s: &str) -> Vec<String> {
-    s.split(',').map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect()
+    s.split(',')
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 /// The line (0-based, within `body`) of a code fence that is opened and never closed.
@@ -349,7 +436,11 @@ fn unterminated_fence(body: &[&str]) -> Option<usize> {
         }
         match open {
             None => open = Some((i, ch, run)),
-            Some((_, c, n)) if c == ch && run >= n && t[run * ch.len_utf8()..].trim().is_empty() => open = None,
+            Some((_, c, n))
+                if c == ch && run >= n && t[run * ch.len_utf8()..].trim().is_empty() =>
+            {
+                open = None
+            }
             Some(_) => {}
         }
     }
@@ -360,33 +451,46 @@ fn check_bank(questions: &[Question], errors: &mut Vec<String>) {
     let mut ids: BTreeMap<&str, &str> = BTreeMap::new();
     for q in questions {
         if let Some(first) = ids.insert(&q.id, &q.path) {
-            errors.push(format!("{}:2: duplicate id `{}` (also in {first})", q.path, q.id));
+            errors.push(format!(
+                "{}:2: duplicate id `{}` (also in {first})",
+                q.path, q.id
+            ));
         }
     }
     let mut sources: BTreeMap<&str, &str> = BTreeMap::new();
     for q in questions {
-        let keys = std::iter::once((q.source.as_str(), q.source_line)).chain(q.variants.iter().map(|v| (v.source.as_str(), v.line)));
+        let keys = std::iter::once((q.source.as_str(), q.source_line))
+            .chain(q.variants.iter().map(|v| (v.source.as_str(), v.line)));
         for (key, line) in keys {
             if let Some(first) = sources.insert(key, &q.path) {
-                errors.push(format!("{}:{line}: seed question `{key}` is already used in {first}", q.path));
+                errors.push(format!(
+                    "{}:{line}: seed question `{key}` is already used in {first}",
+                    q.path
+                ));
             }
         }
         for (r, line) in &q.related {
             if !ids.contains_key(r.as_str()) {
-                errors.push(format!("{}:{line}: related question `{r}` does not exist", q.path));
+                errors.push(format!(
+                    "{}:{line}: related question `{r}` does not exist",
+                    q.path
+                ));
             }
         }
     }
 }
 
-/// Highlights fenced code into `<span class="hl-…">` runs at build time.
+/// Highlights fenced code at build time into flat `<span class="hl-X">` runs: one short class per token kind
+/// (see `token_class`), adjacent runs merged. Much smaller than one span per syntect scope.
 struct Highlighter {
     syntaxes: SyntaxSet,
 }
 
 impl Highlighter {
     fn new() -> Self {
-        Self { syntaxes: SyntaxSet::load_defaults_newlines() }
+        Self {
+            syntaxes: SyntaxSet::load_defaults_newlines(),
+        }
     }
 
     fn highlight(&self, lang: &str, code: &str) -> String {
@@ -397,20 +501,78 @@ impl Highlighter {
             "dockerfile" | "ini" | "toml" | "env" | "nginx" => "",
             other => other,
         };
-        let syntax = (!token.is_empty()).then(|| self.syntaxes.find_syntax_by_token(token)).flatten();
-        let Some(syntax) = syntax else { return escape(code) };
-        let mut gen = ClassedHTMLGenerator::new_with_class_style(
-            syntax,
-            &self.syntaxes,
-            ClassStyle::SpacedPrefixed { prefix: HL_PREFIX },
-        );
+        let syntax = (!token.is_empty())
+            .then(|| self.syntaxes.find_syntax_by_token(token))
+            .flatten();
+        let Some(syntax) = syntax else {
+            return escape(code);
+        };
+        let mut state = ParseState::new(syntax);
+        let mut stack = ScopeStack::new();
+        let mut runs: Vec<(Option<&'static str>, String)> = Vec::new();
+        let mut push = |class: Option<&'static str>, text: &str| {
+            if text.is_empty() {
+                return;
+            }
+            match runs.last_mut() {
+                Some((c, t)) if *c == class => t.push_str(text),
+                _ => runs.push((class, text.to_string())),
+            }
+        };
         for line in LinesWithEndings::from(code) {
-            if gen.parse_html_for_line_which_includes_newline(line).is_err() {
+            let Ok(ops) = state.parse_line(line, &self.syntaxes) else {
                 return escape(code);
+            };
+            let mut at = 0;
+            for (index, op) in ops {
+                push(token_class(&stack), &line[at..index]);
+                at = index;
+                if stack.apply(&op).is_err() {
+                    return escape(code);
+                }
+            }
+            push(token_class(&stack), &line[at..]);
+        }
+        let mut out = String::with_capacity(code.len() * 2);
+        for (class, text) in runs {
+            match class {
+                Some(c) => {
+                    let _ = write!(
+                        out,
+                        "<span class=\"{HL_PREFIX}{c}\">{}</span>",
+                        escape(&text)
+                    );
+                }
+                None => out.push_str(&escape(&text)),
             }
         }
-        gen.finalize()
+        out
     }
+}
+
+/// The token kind of the innermost scope that has one: `c` comment, `s` string, `n` constant or number,
+/// `k` keyword or storage, `f` defined name, `b` built-in (support), `t` tag, `a` attribute. `style/syntax.css`
+/// colours these.
+fn token_class(stack: &ScopeStack) -> Option<&'static str> {
+    const KINDS: [(&str, &str); 10] = [
+        ("keyword.operator", ""),
+        ("comment", "c"),
+        ("string", "s"),
+        ("constant", "n"),
+        ("keyword", "k"),
+        ("storage", "k"),
+        ("entity.name.tag", "t"),
+        ("entity.other.attribute-name", "a"),
+        ("entity.name", "f"),
+        ("support", "b"),
+    ];
+    for scope in stack.as_slice().iter().rev() {
+        let name = scope.build_string();
+        if let Some((_, class)) = KINDS.iter().find(|(prefix, _)| name.starts_with(prefix)) {
+            return (!class.is_empty()).then_some(*class);
+        }
+    }
+    None
 }
 
 fn escape(s: &str) -> String {
@@ -435,16 +597,24 @@ fn render_markdown(md: &str, hl: &Highlighter) -> String {
         match (&mut code, event) {
             (None, Event::Start(Tag::CodeBlock(kind))) => {
                 let lang = match kind {
-                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_lowercase(),
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().unwrap_or("").to_lowercase()
+                    }
                     CodeBlockKind::Indented => String::new(),
                 };
                 code = Some((lang, String::new()));
             }
             (Some((_, buf)), Event::Text(t)) => buf.push_str(&t),
             (Some((lang, buf)), Event::End(TagEnd::CodeBlock)) => {
-                let label = if lang.is_empty() { String::new() } else { format!(" data-lang=\"{}\"", escape(lang)) };
+                let label = if lang.is_empty() {
+                    String::new()
+                } else {
+                    format!(" data-lang=\"{}\"", escape(lang))
+                };
                 let body = hl.highlight(lang, buf);
-                events.push(Event::Html(format!("<pre class=\"code\"{label}><code>{body}</code></pre>\n").into()));
+                events.push(Event::Html(
+                    format!("<pre class=\"code\"{label}><code>{body}</code></pre>\n").into(),
+                ));
                 code = None;
             }
             (_, e) => events.push(e),
@@ -453,7 +623,8 @@ fn render_markdown(md: &str, hl: &Highlighter) -> String {
     let mut out = String::new();
     html::push_html(&mut out, events.into_iter());
     // Tables scroll on their own on narrow screens instead of widening the page.
-    out.replace("<table>", "<div class=\"table-wrap\"><table>").replace("</table>", "</table></div>")
+    out.replace("<table>", "<div class=\"table-wrap\"><table>")
+        .replace("</table>", "</table></div>")
 }
 
 /// Inline Markdown (code spans, emphasis) without the paragraph wrapper.
@@ -461,7 +632,10 @@ fn render_inline(md: &str) -> String {
     let mut out = String::new();
     html::push_html(&mut out, Parser::new(md));
     let t = out.trim();
-    t.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")).unwrap_or(t).to_string()
+    t.strip_prefix("<p>")
+        .and_then(|s| s.strip_suffix("</p>"))
+        .unwrap_or(t)
+        .to_string()
 }
 
 /// The plain words of inline Markdown: for titles, search and screen-reader labels.
@@ -481,7 +655,11 @@ pub(crate) fn generate(topics: &[Topic], questions: &[Question]) -> String {
     let mut s = String::from("// Generated by build.rs from content/. Do not edit.\n\n");
     s.push_str("pub(super) static TOPICS: &[Topic] = &[\n");
     for t in topics {
-        let _ = writeln!(s, "    Topic {{ id: {:?}, title: {:?}, description: {:?} }},", t.id, t.title, t.description);
+        let _ = writeln!(
+            s,
+            "    Topic {{ id: {:?}, title: {:?}, description: {:?} }},",
+            t.id, t.title, t.description
+        );
     }
     s.push_str("];\n\npub(super) static QUESTIONS: &[Question] = &[\n");
     for q in questions {
@@ -513,7 +691,11 @@ pub(crate) fn generate(topics: &[Topic], questions: &[Question]) -> String {
         let _ = writeln!(s, "        key_points_html: &{keys:?},");
         let related: Vec<&str> = q.related.iter().map(|(r, _)| r.as_str()).collect();
         let _ = writeln!(s, "        related: &{related:?},");
-        let _ = writeln!(s, "        status: Status::{},", if q.answered { "Answered" } else { "Draft" });
+        let _ = writeln!(
+            s,
+            "        status: Status::{},",
+            if q.answered { "Answered" } else { "Draft" }
+        );
         let _ = writeln!(s, "        answer_html: {:?},", q.answer_html);
         s.push_str("    },\n");
     }

@@ -38,37 +38,49 @@ pub enum SaveError {
 impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SaveError::Unavailable => f.write_str("this browser does not allow saving (storage is disabled)"),
-            SaveError::Refused(why) => write!(f, "the browser refused to save ({why}); storage may be full"),
+            SaveError::Unavailable => {
+                f.write_str("this browser does not allow saving (storage is disabled)")
+            }
+            SaveError::Refused(why) => write!(
+                f,
+                "the browser refused to save ({why}); storage may be full"
+            ),
         }
     }
 }
 
 fn available() -> bool {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some()
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .is_some()
 }
 
 /// Loads the stored progress. `now_ms` names the backup key if the stored data must be set aside.
 pub fn load_progress(now_ms: i64) -> Loaded {
     if !available() {
         return Loaded {
-            notice: Some(format!("Progress cannot be saved: {}. You can still study.", SaveError::Unavailable)),
+            notice: Some(format!(
+                "Progress cannot be saved: {}. You can still study.",
+                SaveError::Unavailable
+            )),
             read_only: true,
             ..Loaded::default()
         };
     }
     let storage = LocalStorage::raw();
-    let raw = match storage.get_item(PROGRESS_KEY) {
-        Ok(Some(raw)) => raw,
-        Ok(None) => return Loaded::default(),
-        Err(_) => {
-            return Loaded {
-                notice: Some("Saved progress could not be read from browser storage; nothing was changed.".into()),
+    let raw =
+        match storage.get_item(PROGRESS_KEY) {
+            Ok(Some(raw)) => raw,
+            Ok(None) => return Loaded::default(),
+            Err(_) => return Loaded {
+                notice: Some(
+                    "Saved progress could not be read from browser storage; nothing was changed."
+                        .into(),
+                ),
                 read_only: true,
                 ..Loaded::default()
-            }
-        }
-    };
+            },
+        };
     match Progress::decode(&raw) {
         Ok(progress) => Loaded { progress, ..Loaded::default() },
         Err(error @ LoadError::Newer(_)) => Loaded {

@@ -9,7 +9,12 @@ fn ids_are_unique_kebab_case_and_findable() {
     let mut seen = BTreeSet::new();
     for q in bank::questions() {
         assert!(seen.insert(q.id), "duplicate id {}", q.id);
-        assert!(q.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{}", q.id);
+        assert!(
+            q.id.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+            "{}",
+            q.id
+        );
         assert_eq!(bank::question(q.id).map(|f| f.id), Some(q.id));
     }
     assert!(bank::question("no-such-question").is_none());
@@ -21,13 +26,19 @@ fn there_are_sixteen_topics_and_each_has_questions() {
     for t in bank::topics() {
         assert!(bank::in_topic(t.id).count() > 0, "topic {} is empty", t.id);
     }
-    assert!(bank::questions().iter().all(|q| bank::topic(q.topic).is_some()));
+    assert!(bank::questions()
+        .iter()
+        .all(|q| bank::topic(q.topic).is_some()));
 }
 
 #[test]
 fn questions_are_ordered_by_topic_then_level() {
     let order = |q: &bank::Question| {
-        (bank::topics().iter().position(|t| t.id == q.topic).unwrap(), q.level, q.id)
+        (
+            bank::topics().iter().position(|t| t.id == q.topic).unwrap(),
+            q.level,
+            q.id,
+        )
     };
     let keys: Vec<_> = bank::questions().iter().map(order).collect();
     let mut sorted = keys.clone();
@@ -47,12 +58,29 @@ fn every_fundamentals_question_is_answered() {
 #[test]
 fn answered_questions_have_key_points_and_highlighted_answers() {
     for q in bank::questions().iter().filter(|q| q.is_answered()) {
-        assert!((3..=6).contains(&q.key_points_html.len()), "{}: {} key points", q.id, q.key_points_html.len());
+        assert!(
+            (3..=6).contains(&q.key_points_html.len()),
+            "{}: {} key points",
+            q.id,
+            q.key_points_html.len()
+        );
         assert!(q.answer_html.len() > 400, "{}: answer too short", q.id);
-        assert!(!q.answer_html.contains("<script"), "{}: answer HTML must not carry scripts", q.id);
-        assert!(!q.answer_html.contains("```"), "{}: an unrendered fence", q.id);
+        assert!(
+            !q.answer_html.contains("<script"),
+            "{}: answer HTML must not carry scripts",
+            q.id
+        );
+        assert!(
+            !q.answer_html.contains("```"),
+            "{}: an unrendered fence",
+            q.id
+        );
         if q.answer_html.contains("data-lang=\"python\"") {
-            assert!(q.answer_html.contains("class=\"hl-"), "{}: python code is not highlighted", q.id);
+            assert!(
+                q.answer_html.contains("class=\"hl-"),
+                "{}: python code is not highlighted",
+                q.id
+            );
         }
     }
 }
@@ -60,7 +88,11 @@ fn answered_questions_have_key_points_and_highlighted_answers() {
 #[test]
 fn drafts_are_plainly_drafts() {
     for q in bank::questions().iter().filter(|q| !q.is_answered()) {
-        assert!(q.answer_html.is_empty(), "{} is a draft with an answer", q.id);
+        assert!(
+            q.answer_html.is_empty(),
+            "{} is a draft with an answer",
+            q.id
+        );
     }
 }
 
@@ -77,13 +109,19 @@ fn related_questions_exist_and_are_not_self() {
 #[test]
 fn every_level_is_represented() {
     for level in Level::ALL {
-        assert!(bank::questions().iter().any(|q| q.level == level), "{level}");
+        assert!(
+            bank::questions().iter().any(|q| q.level == level),
+            "{level}"
+        );
     }
 }
 
 #[test]
 fn source_keys_read_as_places_in_the_lists() {
     assert_eq!(bank::describe_source("001 2b#9"), "List 001, 2B #9");
-    assert_eq!(bank::describe_source("004 advanced-topics#2"), "List 004, advanced topics #2");
+    assert_eq!(
+        bank::describe_source("004 advanced-topics#2"),
+        "List 004, advanced topics #2"
+    );
     assert_eq!(bank::describe_source("odd"), "odd");
 }

@@ -18,8 +18,11 @@ fn content(files: &[(&str, &str)]) -> PathBuf {
     let _ = fs::remove_dir_all(&root);
     fs::create_dir_all(root.join("basics")).unwrap();
     fs::create_dir_all(root.join("orm")).unwrap();
-    fs::write(root.join("topics.txt"), "# id | title | description\nbasics | Basics | The basics.\norm | ORM | Queries.\n")
-        .unwrap();
+    fs::write(
+        root.join("topics.txt"),
+        "# id | title | description\nbasics | Basics | The basics.\norm | ORM | Queries.\n",
+    )
+    .unwrap();
     for (path, text) in files {
         fs::write(root.join(path), text).unwrap();
     }
@@ -63,7 +66,10 @@ fn errors_of(files: &[(&str, &str)]) -> (PathBuf, Vec<String>) {
 
 fn assert_error(errors: &[String], location: &str, message: &str) {
     assert!(
-        errors.iter().any(|e| e.ends_with(&format!("{location}: {message}")) || (e.contains(location) && e.contains(message))),
+        errors
+            .iter()
+            .any(|e| e.ends_with(&format!("{location}: {message}"))
+                || (e.contains(location) && e.contains(message))),
         "no error `{location}: {message}` in {errors:#?}"
     );
 }
@@ -75,8 +81,18 @@ fn a_good_file_loads_and_its_code_is_highlighted() {
     assert_eq!(topics.len(), 2);
     let generated = build_script::generate(&topics, &questions);
     assert!(generated.contains("id: \"good-one\""), "{generated}");
-    assert!(generated.contains("<code>Django</code>"), "inline code in the question is rendered");
-    assert!(generated.contains("hl-keyword") || generated.contains("hl-storage"), "python is highlighted");
+    assert!(
+        generated.contains("<code>Django</code>"),
+        "inline code in the question is rendered"
+    );
+    assert!(
+        generated.contains(r#"<span class=\"hl-k\">def</span>"#),
+        "python keywords are highlighted: {generated}"
+    );
+    assert!(
+        generated.contains(r#"<span class=\"hl-f\">hello</span>"#),
+        "defined names are highlighted"
+    );
     assert!(generated.contains("<pre class=\\\"code\\\" data-lang=\\\"python\\\">"));
     assert!(generated.contains("Status::Answered"));
 }
@@ -87,7 +103,10 @@ fn duplicate_ids_are_rejected() {
         ("basics/same.md", &draft("same", "basics", "000 easy#2")),
         ("orm/same.md", &draft("same", "orm", "000 easy#3")),
     ]);
-    assert!(errors.iter().any(|e| e.contains("duplicate id `same`")), "{errors:#?}");
+    assert!(
+        errors.iter().any(|e| e.contains("duplicate id `same`")),
+        "{errors:#?}"
+    );
 }
 
 #[test]
@@ -110,12 +129,19 @@ fn missing_fields_are_named() {
 fn related_ids_must_exist() {
     let text = GOOD.replace("related:", "related: nowhere");
     let (_, errors) = errors_of(&[("basics/good-one.md", &text)]);
-    assert_error(&errors, "good-one.md:12", "related question `nowhere` does not exist");
+    assert_error(
+        &errors,
+        "good-one.md:12",
+        "related question `nowhere` does not exist",
+    );
 }
 
 #[test]
 fn an_unterminated_code_fence_is_reported_at_its_opening_line() {
-    let text = GOOD.replace("    return f\"hi {name}\"\n```\n", "    return f\"hi {name}\"\n");
+    let text = GOOD.replace(
+        "    return f\"hi {name}\"\n```\n",
+        "    return f\"hi {name}\"\n",
+    );
     let (_, errors) = errors_of(&[("basics/good-one.md", &text)]);
     assert_error(&errors, "good-one.md:17", "code fence is never closed");
 }
@@ -125,8 +151,16 @@ fn an_answered_question_needs_an_answer_and_key_points() {
     let text = GOOD.split("---\n**Django**").next().unwrap().to_string() + "---\n";
     let text = text.replace("key: Two\nkey: Three\n", "");
     let (_, errors) = errors_of(&[("basics/good-one.md", &text)]);
-    assert_error(&errors, "good-one.md:11", "status is answered but the answer is empty");
-    assert_error(&errors, "good-one.md:11", "an answered question needs 3–6 key points, found 1");
+    assert_error(
+        &errors,
+        "good-one.md:11",
+        "status is answered but the answer is empty",
+    );
+    assert_error(
+        &errors,
+        "good-one.md:11",
+        "an answered question needs 3–6 key points, found 1",
+    );
 }
 
 #[test]
@@ -141,25 +175,52 @@ fn source_keys_are_checked_and_used_once() {
     let bad = draft("bad", "basics", "007 easy#1");
     let twice = draft("twice", "basics", "000 easy#1");
     let again = draft("again", "orm", "000 easy#1");
-    let (_, errors) = errors_of(&[("basics/bad.md", &bad), ("basics/twice.md", &twice), ("orm/again.md", &again)]);
-    assert_error(&errors, "bad.md:6", "source `007 easy#1` is not a source key");
-    assert!(errors.iter().any(|e| e.contains("seed question `000 easy#1` is already used")), "{errors:#?}");
+    let (_, errors) = errors_of(&[
+        ("basics/bad.md", &bad),
+        ("basics/twice.md", &twice),
+        ("orm/again.md", &again),
+    ]);
+    assert_error(
+        &errors,
+        "bad.md:6",
+        "source `007 easy#1` is not a source key",
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("seed question `000 easy#1` is already used")),
+        "{errors:#?}"
+    );
 }
 
 #[test]
 fn id_must_match_file_and_topic_its_folder() {
     let text = draft("other-name", "orm", "000 easy#1");
     let (_, errors) = errors_of(&[("basics/q.md", &text)]);
-    assert_error(&errors, "q.md:2", "id `other-name` differs from the file name `q.md`");
-    assert_error(&errors, "q.md:3", "topic `orm` differs from the folder the file is in");
+    assert_error(
+        &errors,
+        "q.md:2",
+        "id `other-name` differs from the file name `q.md`",
+    );
+    assert_error(
+        &errors,
+        "q.md:3",
+        "topic `orm` differs from the folder the file is in",
+    );
 }
 
 #[test]
 fn unknown_fields_and_stray_folders_are_errors() {
-    let text = draft("q", "basics", "000 easy#1").replace("status: draft", "status: draft\ncolour: blue");
+    let text =
+        draft("q", "basics", "000 easy#1").replace("status: draft", "status: draft\ncolour: blue");
     let root = content(&[("basics/q.md", &text)]);
     fs::create_dir_all(root.join("misc")).unwrap();
     let errors = build_script::load_content(&root).err().expect("rejected");
     assert_error(&errors, "q.md:8", "unknown field `colour`");
-    assert!(errors.iter().any(|e| e.contains("misc:1: folder is not a topic")), "{errors:#?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("misc:1: folder is not a topic")),
+        "{errors:#?}"
+    );
 }

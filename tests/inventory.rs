@@ -70,7 +70,10 @@ fn parse_numbered(
         }
         let body = line.trim_start_matches('#').trim_start();
         if let (Some(sec), Some((n, rest))) = (&section, numbered(body)) {
-            out.push(SeedQuestion { key: format!("{seed} {sec}#{n}"), text: question_text(rest) });
+            out.push(SeedQuestion {
+                key: format!("{seed} {sec}#{n}"),
+                text: question_text(rest),
+            });
         }
     }
     out
@@ -78,7 +81,10 @@ fn parse_numbered(
 
 fn seed_000() -> Vec<SeedQuestion> {
     parse_numbered(&seed("000"), "000", false, |h| {
-        ["Easy", "Medium", "Hard"].iter().find(|w| h.contains(&format!("### {w} Questions"))).map(|w| w.to_lowercase())
+        ["Easy", "Medium", "Hard"]
+            .iter()
+            .find(|w| h.contains(&format!("### {w} Questions")))
+            .map(|w| w.to_lowercase())
     })
 }
 
@@ -95,12 +101,15 @@ fn seed_001() -> Vec<SeedQuestion> {
             return Some("comparative".into());
         }
         let id = h.split('.').next()?;
-        (!id.is_empty() && id.len() <= 3 && id.chars().next()?.is_ascii_digit()).then(|| id.to_lowercase())
+        (!id.is_empty() && id.len() <= 3 && id.chars().next()?.is_ascii_digit())
+            .then(|| id.to_lowercase())
     })
 }
 
 fn seed_002() -> Vec<SeedQuestion> {
-    parse_numbered(&seed("002"), "002", true, |h| h.starts_with("### ").then(|| "advanced".to_string()))
+    parse_numbered(&seed("002"), "002", true, |h| {
+        h.starts_with("### ").then(|| "advanced".to_string())
+    })
 }
 
 fn seed_003() -> Vec<SeedQuestion> {
@@ -112,7 +121,10 @@ fn seed_003() -> Vec<SeedQuestion> {
         ("Computer Science", "cs"),
     ];
     parse_numbered(&seed("003"), "003", false, |h| {
-        sections.iter().find(|(title, _)| h.starts_with(&format!("### {title}"))).map(|(_, s)| s.to_string())
+        sections
+            .iter()
+            .find(|(title, _)| h.starts_with(&format!("### {title}")))
+            .map(|(_, s)| s.to_string())
     })
 }
 
@@ -133,7 +145,10 @@ fn seed_004() -> Vec<SeedQuestion> {
         ("Frontend Integration:", "frontend"),
         ("Advanced Testing Strategies:", "advanced-testing"),
         ("Legacy Codebase Modernization:", "legacy"),
-        ("Internationalization (i18n) and Localization (l10n):", "i18n"),
+        (
+            "Internationalization (i18n) and Localization (l10n):",
+            "i18n",
+        ),
         ("Custom Authentication and Authorization:", "custom-auth"),
         ("Scalability and High Availability:", "high-availability"),
         ("Security in Depth:", "security-in-depth"),
@@ -146,14 +161,20 @@ fn seed_004() -> Vec<SeedQuestion> {
     for line in seed("004").lines() {
         let t = line.trim();
         if let Some(header) = t.strip_prefix("**").and_then(|h| h.strip_suffix("**")) {
-            section = sections.iter().find(|(title, _)| *title == header).map(|(_, s)| *s);
+            section = sections
+                .iter()
+                .find(|(title, _)| *title == header)
+                .map(|(_, s)| *s);
             n = 0;
         } else if t.starts_with("## ") {
             section = None;
         } else if let (Some(sec), Some(rest)) = (section, t.strip_prefix("* ")) {
             if rest.starts_with("**") {
                 n += 1;
-                out.push(SeedQuestion { key: format!("004 {sec}#{n}"), text: question_text(rest) });
+                out.push(SeedQuestion {
+                    key: format!("004 {sec}#{n}"),
+                    text: question_text(rest),
+                });
             }
         }
     }
@@ -163,8 +184,16 @@ fn seed_004() -> Vec<SeedQuestion> {
 /// Lowercase words only: markdown, quotes and punctuation do not count as a change of wording.
 fn normalise(s: &str) -> String {
     let s = s.replace(['\u{2019}', '\u{2018}'], "'");
-    let cleaned: String =
-        s.chars().map(|c| if c.is_alphanumeric() || c == '\'' { c.to_ascii_lowercase() } else { ' ' }).collect();
+    let cleaned: String = s
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '\'' {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            }
+        })
+        .collect();
     cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -175,7 +204,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.iter().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }
@@ -186,7 +217,11 @@ fn all_seed_questions() -> Vec<SeedQuestion> {
     let parts = [seed_000(), seed_001(), seed_002(), seed_003(), seed_004()];
     let counts: Vec<usize> = parts.iter().map(Vec::len).collect();
     // The parser itself is checked: these are the documents' own counts.
-    assert_eq!(counts, vec![30, 256, 10, 40, 57], "questions parsed per seed document");
+    assert_eq!(
+        counts,
+        vec![30, 256, 10, 40, 57],
+        "questions parsed per seed document"
+    );
     parts.into_iter().flatten().collect()
 }
 
@@ -210,16 +245,30 @@ fn every_seed_question_is_in_the_bank_exactly_once() {
         .filter(|s| !wordings.contains_key(s.key.as_str()))
         .map(|s| format!("{}: {}", s.key, s.text))
         .collect();
-    assert!(missing.is_empty(), "seed questions missing from the bank:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "seed questions missing from the bank:\n{}",
+        missing.join("\n")
+    );
     let twice: Vec<_> = wordings.iter().filter(|(_, w)| w.len() > 1).collect();
-    assert!(twice.is_empty(), "seed questions used more than once: {twice:?}");
+    assert!(
+        twice.is_empty(),
+        "seed questions used more than once: {twice:?}"
+    );
 }
 
 #[test]
 fn every_source_key_in_the_bank_names_a_real_seed_question() {
     let seeds: Vec<String> = all_seed_questions().into_iter().map(|s| s.key).collect();
-    let unknown: Vec<&str> = bank_wordings().keys().copied().filter(|k| !seeds.iter().any(|s| s == k)).collect();
-    assert!(unknown.is_empty(), "source keys that are in no seed document: {unknown:?}");
+    let unknown: Vec<&str> = bank_wordings()
+        .keys()
+        .copied()
+        .filter(|k| !seeds.iter().any(|s| s == k))
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "source keys that are in no seed document: {unknown:?}"
+    );
 }
 
 #[test]
@@ -227,17 +276,26 @@ fn the_bank_keeps_the_users_wording() {
     let wordings = bank_wordings();
     let mut changed = Vec::new();
     for s in all_seed_questions() {
-        let Some(entries) = wordings.get(s.key.as_str()) else { continue };
+        let Some(entries) = wordings.get(s.key.as_str()) else {
+            continue;
+        };
         let (id, text) = entries[0];
         let (a, b) = (normalise(&s.text), normalise(text));
         // Tidying typos is allowed; rewording is not.
         let allowed = (a.len() / 25).max(2);
         let distance = edit_distance(&a, &b);
         if distance > allowed {
-            changed.push(format!("{} ({id}), {distance} edits:\n  seed: {}\n  bank: {}", s.key, s.text, text));
+            changed.push(format!(
+                "{} ({id}), {distance} edits:\n  seed: {}\n  bank: {}",
+                s.key, s.text, text
+            ));
         }
     }
-    assert!(changed.is_empty(), "wordings that differ from the seed:\n{}", changed.join("\n"));
+    assert!(
+        changed.is_empty(),
+        "wordings that differ from the seed:\n{}",
+        changed.join("\n")
+    );
 }
 
 #[test]

@@ -1,11 +1,17 @@
 //! The progress model and its stored envelope: round trip, status, and every way stored data can be bad.
 
-use django_drill::core::progress::{Grade, LoadError, Progress, QuestionStatus, Review, APP_ID, SCHEMA_VERSION};
+use django_drill::core::progress::{
+    Grade, LoadError, Progress, QuestionStatus, Review, APP_ID, SCHEMA_VERSION,
+};
 
 const T0: i64 = 1_763_700_000_000; // 2025-11-21T04:40:00Z
 
 fn review(id: &str, grade: Grade, at: i64) -> Review {
-    Review { question: id.to_string(), grade, at }
+    Review {
+        question: id.to_string(),
+        grade,
+        at,
+    }
 }
 
 fn sample() -> Progress {
@@ -21,14 +27,22 @@ fn sample() -> Progress {
 fn the_envelope_round_trips() {
     let p = sample();
     let raw = p.encode();
-    assert!(raw.starts_with(&format!("{{\"app\":\"{APP_ID}\",\"version\":{SCHEMA_VERSION},")), "{raw}");
+    assert!(
+        raw.starts_with(&format!(
+            "{{\"app\":\"{APP_ID}\",\"version\":{SCHEMA_VERSION},"
+        )),
+        "{raw}"
+    );
     assert_eq!(Progress::decode(&raw), Ok(p));
 }
 
 #[test]
 fn grades_are_stored_as_words() {
     let raw = sample().encode();
-    assert!(raw.contains("\"grade\":\"good\"") && raw.contains("\"grade\":\"again\""), "{raw}");
+    assert!(
+        raw.contains("\"grade\":\"good\"") && raw.contains("\"grade\":\"again\""),
+        "{raw}"
+    );
 }
 
 #[test]
@@ -41,7 +55,10 @@ fn status_follows_reviews_and_marks() {
     assert_eq!(p.status("base-dir"), QuestionStatus::New);
     assert_eq!(p.seen_count(), 2);
     assert_eq!(p.reviews_of("what-is-django").count(), 2);
-    assert_eq!(p.last_review("what-is-django").map(|r| r.grade), Some(Grade::Easy));
+    assert_eq!(
+        p.last_review("what-is-django").map(|r| r.grade),
+        Some(Grade::Easy)
+    );
     assert_eq!(p.reviews_since(T0 + 1), 2);
 }
 
@@ -63,18 +80,41 @@ fn missing_optional_fields_default() {
 #[test]
 fn bad_stored_data_is_explained_not_swallowed() {
     let cases: &[(&str, fn(&LoadError) -> bool)] = &[
-        ("{not json", |e| matches!(e, LoadError::Corrupt(m) if m.contains("not valid JSON"))),
-        ("[1,2]", |e| matches!(e, LoadError::Corrupt(m) if m.contains("not a JSON object"))),
-        (r#"{"version":1,"data":{}}"#, |e| matches!(e, LoadError::Foreign(m) if m.contains("no app id"))),
-        (r#"{"app":"other","version":1,"data":{}}"#, |e| matches!(e, LoadError::Foreign(m) if m.contains("`other`"))),
-        (r#"{"app":"djdrill","data":{}}"#, |e| matches!(e, LoadError::Corrupt(m) if m.contains("version is missing"))),
-        (r#"{"app":"djdrill","version":0,"data":{}}"#, |e| matches!(e, LoadError::Corrupt(m) if m.contains("version 0"))),
-        (r#"{"app":"djdrill","version":1}"#, |e| matches!(e, LoadError::Corrupt(m) if m.contains("data field is missing"))),
+        (
+            "{not json",
+            |e| matches!(e, LoadError::Corrupt(m) if m.contains("not valid JSON")),
+        ),
+        (
+            "[1,2]",
+            |e| matches!(e, LoadError::Corrupt(m) if m.contains("not a JSON object")),
+        ),
+        (
+            r#"{"version":1,"data":{}}"#,
+            |e| matches!(e, LoadError::Foreign(m) if m.contains("no app id")),
+        ),
+        (
+            r#"{"app":"other","version":1,"data":{}}"#,
+            |e| matches!(e, LoadError::Foreign(m) if m.contains("`other`")),
+        ),
+        (
+            r#"{"app":"djdrill","data":{}}"#,
+            |e| matches!(e, LoadError::Corrupt(m) if m.contains("version is missing")),
+        ),
+        (
+            r#"{"app":"djdrill","version":0,"data":{}}"#,
+            |e| matches!(e, LoadError::Corrupt(m) if m.contains("version 0")),
+        ),
+        (
+            r#"{"app":"djdrill","version":1}"#,
+            |e| matches!(e, LoadError::Corrupt(m) if m.contains("data field is missing")),
+        ),
         (
             r#"{"app":"djdrill","version":1,"data":{"reviews":[{"question":"x","grade":"superb","at":1}]}}"#,
             |e| matches!(e, LoadError::Corrupt(m) if m.contains("does not fit")),
         ),
-        (r#"{"app":"djdrill","version":99,"data":{}}"#, |e| *e == LoadError::Newer(99)),
+        (r#"{"app":"djdrill","version":99,"data":{}}"#, |e| {
+            *e == LoadError::Newer(99)
+        }),
     ];
     for (raw, expected) in cases {
         let error = Progress::decode(raw).expect_err(raw);
@@ -86,5 +126,8 @@ fn bad_stored_data_is_explained_not_swallowed() {
 #[test]
 fn newer_data_says_the_app_is_older() {
     let message = LoadError::Newer(7).to_string();
-    assert!(message.contains("newer version") && message.contains("schema 7"), "{message}");
+    assert!(
+        message.contains("newer version") && message.contains("schema 7"),
+        "{message}"
+    );
 }

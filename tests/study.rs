@@ -9,11 +9,17 @@ use django_drill::core::study::{Phase, Selection, StudySession};
 const NOW: i64 = 1_763_700_000_000;
 
 fn fundamentals() -> Selection {
-    Selection { topics: ["fundamentals".to_string()].into(), ..Selection::default() }
+    Selection {
+        topics: ["fundamentals".to_string()].into(),
+        ..Selection::default()
+    }
 }
 
 fn query(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-    let map: BTreeMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let map: BTreeMap<String, String> = pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
     move |k| map.get(k).cloned()
 }
 
@@ -21,12 +27,23 @@ fn query(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
 fn a_card_must_be_revealed_before_it_can_be_graded() {
     let mut s = StudySession::new(&fundamentals(), &Progress::default());
     assert_eq!(s.phase(), Phase::Asking);
-    assert_eq!(s.grade(Grade::Good, NOW), None, "grading an unrevealed card does nothing");
+    assert_eq!(
+        s.grade(Grade::Good, NOW),
+        None,
+        "grading an unrevealed card does nothing"
+    );
     s.reveal();
     assert_eq!(s.phase(), Phase::Revealed);
     let first = s.current().unwrap().id;
     let review = s.grade(Grade::Good, NOW).expect("graded");
-    assert_eq!(review, Review { question: first.to_string(), grade: Grade::Good, at: NOW });
+    assert_eq!(
+        review,
+        Review {
+            question: first.to_string(),
+            grade: Grade::Good,
+            at: NOW
+        }
+    );
     assert_eq!(s.phase(), Phase::Asking);
     assert_ne!(s.current().unwrap().id, first);
     assert_eq!(s.position().0, 2);
@@ -66,8 +83,16 @@ fn new_questions_come_first_then_the_longest_unseen_and_known_last() {
     let selection = fundamentals();
     let ids: Vec<&str> = selection.questions().iter().map(|q| q.id).collect();
     let mut progress = Progress::default();
-    progress.record(Review { question: ids[0].into(), grade: Grade::Good, at: NOW });
-    progress.record(Review { question: ids[1].into(), grade: Grade::Good, at: NOW - 10_000 });
+    progress.record(Review {
+        question: ids[0].into(),
+        grade: Grade::Good,
+        at: NOW,
+    });
+    progress.record(Review {
+        question: ids[1].into(),
+        grade: Grade::Good,
+        at: NOW - 10_000,
+    });
     progress.set_known(ids[2], true);
     let mut s = StudySession::new(&selection, &progress);
     let mut order = Vec::new();
@@ -100,12 +125,29 @@ fn an_empty_session_is_finished_at_once() {
 
 #[test]
 fn selections_round_trip_through_the_url() {
-    let s = Selection::from_query(query(&[("topics", "drf,fundamentals,nonsense"), ("levels", "mid,junior,x"), ("drafts", "1")]));
-    assert_eq!(s.topics.iter().map(String::as_str).collect::<Vec<_>>(), vec!["drf", "fundamentals"]);
-    assert_eq!(s.levels.iter().copied().collect::<Vec<_>>(), vec![Level::Junior, Level::Mid]);
+    let s = Selection::from_query(query(&[
+        ("topics", "drf,fundamentals,nonsense"),
+        ("levels", "mid,junior,x"),
+        ("drafts", "1"),
+    ]));
+    assert_eq!(
+        s.topics.iter().map(String::as_str).collect::<Vec<_>>(),
+        vec!["drf", "fundamentals"]
+    );
+    assert_eq!(
+        s.levels.iter().copied().collect::<Vec<_>>(),
+        vec![Level::Junior, Level::Mid]
+    );
     assert!(s.include_drafts);
-    assert_eq!(s.to_query(), "?topics=drf,fundamentals&levels=junior,mid&drafts=1");
+    assert_eq!(
+        s.to_query(),
+        "?topics=drf,fundamentals&levels=junior,mid&drafts=1"
+    );
     assert_eq!(Selection::default().to_query(), "");
-    let back = Selection::from_query(query(&[("topics", "drf,fundamentals"), ("levels", "junior,mid"), ("drafts", "1")]));
+    let back = Selection::from_query(query(&[
+        ("topics", "drf,fundamentals"),
+        ("levels", "junior,mid"),
+        ("drafts", "1"),
+    ]));
     assert_eq!(back, s);
 }

@@ -146,9 +146,16 @@ pub fn in_topic(topic: &str) -> impl Iterator<Item = &'static Question> + '_ {
 
 /// Human description of a source key, e.g. `001 2b#9` → `Seed 001, section 2B, question 9`.
 pub fn describe_source(key: &str) -> String {
-    match key.split_once(' ').and_then(|(seed, rest)| rest.split_once('#').map(|(s, n)| (seed, s, n))) {
+    match key
+        .split_once(' ')
+        .and_then(|(seed, rest)| rest.split_once('#').map(|(s, n)| (seed, s, n)))
+    {
         Some((seed, section, n)) => {
-            let section = if section.len() <= 3 { section.to_uppercase() } else { section.replace('-', " ") };
+            let section = if section.len() <= 3 {
+                section.to_uppercase()
+            } else {
+                section.replace('-', " ")
+            };
             format!("List {seed}, {section} #{n}")
         }
         None => key.to_string(),

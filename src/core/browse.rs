@@ -52,14 +52,23 @@ impl BrowseFilter {
 
     /// The questions that pass, in bank order.
     pub fn apply(&self, progress: &Progress) -> Vec<&'static Question> {
-        bank::questions().iter().filter(|q| self.matches(q, progress)).collect()
+        bank::questions()
+            .iter()
+            .filter(|q| self.matches(q, progress))
+            .collect()
     }
 
     /// The questions before and after `id` in the filtered list, for previous/next links.
-    pub fn neighbours(&self, id: &str, progress: &Progress) -> (Option<&'static Question>, Option<&'static Question>) {
+    pub fn neighbours(
+        &self,
+        id: &str,
+        progress: &Progress,
+    ) -> (Option<&'static Question>, Option<&'static Question>) {
         // The current question stays in the list even if marking it just moved it out of the filter.
-        let list: Vec<&'static Question> =
-            bank::questions().iter().filter(|q| q.id == id || self.matches(q, progress)).collect();
+        let list: Vec<&'static Question> = bank::questions()
+            .iter()
+            .filter(|q| q.id == id || self.matches(q, progress))
+            .collect();
         match list.iter().position(|q| q.id == id) {
             Some(i) => (i.checked_sub(1).map(|p| list[p]), list.get(i + 1).copied()),
             None => (None, None),

@@ -53,7 +53,9 @@ impl Grade {
 
     /// The grade for a keyboard digit.
     pub fn from_key(key: &str) -> Option<Grade> {
-        Grade::ALL.into_iter().find(|g| key.len() == 1 && key.starts_with(g.key()))
+        Grade::ALL
+            .into_iter()
+            .find(|g| key.len() == 1 && key.starts_with(g.key()))
     }
 }
 
@@ -81,7 +83,11 @@ pub enum QuestionStatus {
 
 impl QuestionStatus {
     /// All statuses.
-    pub const ALL: [QuestionStatus; 3] = [QuestionStatus::New, QuestionStatus::Seen, QuestionStatus::Known];
+    pub const ALL: [QuestionStatus; 3] = [
+        QuestionStatus::New,
+        QuestionStatus::Seen,
+        QuestionStatus::Known,
+    ];
 
     /// The slug used in URLs.
     pub fn as_str(self) -> &'static str {
@@ -156,7 +162,11 @@ impl Progress {
 
     /// How many distinct questions have been reviewed at least once.
     pub fn seen_count(&self) -> usize {
-        self.reviews.iter().map(|r| r.question.as_str()).collect::<BTreeSet<_>>().len()
+        self.reviews
+            .iter()
+            .map(|r| r.question.as_str())
+            .collect::<BTreeSet<_>>()
+            .len()
     }
 
     /// Reviews at or after `since` (milliseconds since the epoch), e.g. the start of the user's day.
@@ -166,20 +176,28 @@ impl Progress {
 
     /// Encodes the progress in its storage envelope.
     pub fn encode(&self) -> String {
-        let envelope = EnvelopeOut { app: APP_ID, version: SCHEMA_VERSION, data: self };
+        let envelope = EnvelopeOut {
+            app: APP_ID,
+            version: SCHEMA_VERSION,
+            data: self,
+        };
         serde_json::to_string(&envelope).expect("progress always serialises")
     }
 
     /// Decodes a stored envelope.
     pub fn decode(raw: &str) -> Result<Progress, LoadError> {
-        let value: serde_json::Value =
-            serde_json::from_str(raw).map_err(|e| LoadError::Corrupt(format!("not valid JSON ({e})")))?;
+        let value: serde_json::Value = serde_json::from_str(raw)
+            .map_err(|e| LoadError::Corrupt(format!("not valid JSON ({e})")))?;
         let Some(object) = value.as_object() else {
             return Err(LoadError::Corrupt("not a JSON object".into()));
         };
         match object.get("app").and_then(|a| a.as_str()) {
             Some(APP_ID) => {}
-            Some(other) => return Err(LoadError::Foreign(format!("it belongs to another app (`{other}`)"))),
+            Some(other) => {
+                return Err(LoadError::Foreign(format!(
+                    "it belongs to another app (`{other}`)"
+                )))
+            }
             None => return Err(LoadError::Foreign("it has no app id".into())),
         }
         let version = object
@@ -190,10 +208,15 @@ impl Progress {
             return Err(LoadError::Newer(version));
         }
         if version < 1 {
-            return Err(LoadError::Corrupt(format!("unknown schema version {version}")));
+            return Err(LoadError::Corrupt(format!(
+                "unknown schema version {version}"
+            )));
         }
-        let data = object.get("data").ok_or_else(|| LoadError::Corrupt("the data field is missing".into()))?;
-        serde_json::from_value(data.clone()).map_err(|e| LoadError::Corrupt(format!("the data does not fit ({e})")))
+        let data = object
+            .get("data")
+            .ok_or_else(|| LoadError::Corrupt("the data field is missing".into()))?;
+        serde_json::from_value(data.clone())
+            .map_err(|e| LoadError::Corrupt(format!("the data does not fit ({e})")))
     }
 }
 

@@ -23,11 +23,24 @@ impl Selection {
     /// Reads a selection from URL query parameters (`topics=a,b&levels=junior,mid&drafts=1`).
     pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
         let list = |key: &str| -> Vec<String> {
-            get(key).map(|v| v.split(',').map(str::to_string).filter(|s| !s.is_empty()).collect()).unwrap_or_default()
+            get(key)
+                .map(|v| {
+                    v.split(',')
+                        .map(str::to_string)
+                        .filter(|s| !s.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default()
         };
         Selection {
-            topics: list("topics").into_iter().filter(|t| bank::topic(t).is_some()).collect(),
-            levels: list("levels").iter().filter_map(|l| Level::parse(l)).collect(),
+            topics: list("topics")
+                .into_iter()
+                .filter(|t| bank::topic(t).is_some())
+                .collect(),
+            levels: list("levels")
+                .iter()
+                .filter_map(|l| Level::parse(l))
+                .collect(),
             include_drafts: get("drafts").is_some_and(|d| d == "1"),
         }
     }
@@ -36,10 +49,20 @@ impl Selection {
     pub fn to_query(&self) -> String {
         let mut parts = Vec::new();
         if !self.topics.is_empty() {
-            parts.push(format!("topics={}", self.topics.iter().cloned().collect::<Vec<_>>().join(",")));
+            parts.push(format!(
+                "topics={}",
+                self.topics.iter().cloned().collect::<Vec<_>>().join(",")
+            ));
         }
         if !self.levels.is_empty() {
-            parts.push(format!("levels={}", self.levels.iter().map(|l| l.as_str()).collect::<Vec<_>>().join(",")));
+            parts.push(format!(
+                "levels={}",
+                self.levels
+                    .iter()
+                    .map(|l| l.as_str())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ));
         }
         if self.include_drafts {
             parts.push("drafts=1".into());
@@ -60,7 +83,10 @@ impl Selection {
 
     /// The selected questions in bank order.
     pub fn questions(&self) -> Vec<&'static Question> {
-        bank::questions().iter().filter(|q| self.contains(q)).collect()
+        bank::questions()
+            .iter()
+            .filter(|q| self.contains(q))
+            .collect()
     }
 }
 
@@ -108,7 +134,12 @@ impl StudySession {
 
     /// A session over exactly these question ids, in this order.
     pub fn from_ids(queue: Vec<&'static str>) -> Self {
-        StudySession { queue, index: 0, revealed: false, graded: Vec::new() }
+        StudySession {
+            queue,
+            index: 0,
+            revealed: false,
+            graded: Vec::new(),
+        }
     }
 
     /// The card being studied, if any.
@@ -147,7 +178,11 @@ impl StudySession {
         }
         self.index += 1;
         self.revealed = false;
-        Some(Review { question: id.to_string(), grade, at: now_ms })
+        Some(Review {
+            question: id.to_string(),
+            grade,
+            at: now_ms,
+        })
     }
 
     /// Skips the current card without grading it.

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 use super::components::site_header::SiteHeader;
 use super::components::storage_notice::StorageNotice;
@@ -13,11 +14,23 @@ use super::pages::question_page::QuestionPage;
 use super::pages::study_page::StudyPage;
 use super::state::AppState;
 
-/// The path the app is served under, from the document's `<base href>` (`""` at the site root), so the same
-/// build works at `/` and under a sub-path.
+/// The path the app is served under, from the document's `<base href>` (`""` at the site root or without a
+/// `<base>` element), so the same build works at `/` and under a sub-path.
 pub fn base_path() -> String {
-    let base = leptos::prelude::document().base_uri().ok().flatten().unwrap_or_default();
-    let path = web_sys::Url::new(&base).map(|u| u.pathname()).unwrap_or_default();
+    // Only an explicit <base> counts: without one, `document.baseURI` is the page's own URL.
+    let base = leptos::prelude::document()
+        .query_selector("base[href]")
+        .ok()
+        .flatten()
+        .and_then(|el| {
+            el.unchecked_into::<web_sys::HtmlBaseElement>()
+                .href()
+                .into()
+        });
+    let path = base
+        .and_then(|b| web_sys::Url::new(&b).ok())
+        .map(|u| u.pathname())
+        .unwrap_or_default();
     path.trim_end_matches('/').to_string()
 }
 

@@ -33,7 +33,10 @@ impl AppState {
     /// Loads progress, provides the state as context and starts the persistence effect.
     pub fn provide() -> Self {
         let loaded = storage::load_progress(now_ms());
-        let state = AppState { progress: RwSignal::new(loaded.progress), notice: RwSignal::new(loaded.notice) };
+        let state = AppState {
+            progress: RwSignal::new(loaded.progress),
+            notice: RwSignal::new(loaded.notice),
+        };
         let read_only = loaded.read_only;
         let progress = state.progress;
         let notice = state.notice;

@@ -19,31 +19,50 @@ pub fn BrowsePage() -> impl IntoView {
     let filter = Memo::new(move |_| query.with(|q| BrowseFilter::from_query(|k| q.get(k))));
     let navigate = use_navigate();
     let go = move |f: BrowseFilter| {
-        navigate(&format!("/browse{}", f.to_query()), NavigateOptions { replace: true, scroll: false, ..Default::default() })
+        navigate(
+            &format!("/browse{}", f.to_query()),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        )
     };
 
     Effect::new(move |_| {
         let title = filter.with(|f| f.topic.as_deref().and_then(bank::topic).map(|t| t.title));
-        set_title(&format!("{} — Django Drill", title.unwrap_or("Browse questions")));
+        set_title(&format!(
+            "{} — Django Drill",
+            title.unwrap_or("Browse questions")
+        ));
     });
 
     let on_topic = {
         let go = go.clone();
         move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);
-            go(BrowseFilter { topic: (!value.is_empty()).then_some(value), ..filter.get_untracked() })
+            go(BrowseFilter {
+                topic: (!value.is_empty()).then_some(value),
+                ..filter.get_untracked()
+            })
         }
     };
     let on_level = {
         let go = go.clone();
         move |ev: leptos::ev::Event| {
-            go(BrowseFilter { level: Level::parse(&event_target_value(&ev)), ..filter.get_untracked() })
+            go(BrowseFilter {
+                level: Level::parse(&event_target_value(&ev)),
+                ..filter.get_untracked()
+            })
         }
     };
     let on_status = {
         let go = go.clone();
         move |ev: leptos::ev::Event| {
-            go(BrowseFilter { status: QuestionStatus::parse(&event_target_value(&ev)), ..filter.get_untracked() })
+            go(BrowseFilter {
+                status: QuestionStatus::parse(&event_target_value(&ev)),
+                ..filter.get_untracked()
+            })
         }
     };
 

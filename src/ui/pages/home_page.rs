@@ -19,11 +19,25 @@ pub fn HomePage() -> impl IntoView {
 
     let stats = move || {
         state.progress.with(|p| {
-            let known = all.iter().filter(|q| p.status(q.id) == QuestionStatus::Known).count();
-            (p.seen_count(), known, p.reviews_since(today), p.reviews.len())
+            let known = all
+                .iter()
+                .filter(|q| p.status(q.id) == QuestionStatus::Known)
+                .count();
+            (
+                p.seen_count(),
+                known,
+                p.reviews_since(today),
+                p.reviews.len(),
+            )
         })
     };
-    let cta = move || if stats().3 == 0 { "Start studying" } else { "Continue studying" };
+    let cta = move || {
+        if stats().3 == 0 {
+            "Start studying"
+        } else {
+            "Continue studying"
+        }
+    };
 
     view! {
         <section class="dd-hero">

@@ -39,7 +39,11 @@ fn QuestionView(question: &'static Question) -> impl IntoView {
             p.last_review(question.id).map(|r| (count, r.grade.label()))
         })
     };
-    let neighbours = Memo::new(move |_| state.progress.with(|p| filter.with(|f| f.neighbours(question.id, p))));
+    let neighbours = Memo::new(move |_| {
+        state
+            .progress
+            .with(|p| filter.with(|f| f.neighbours(question.id, p)))
+    });
     let toggle_known = move |_| {
         let known = status.get_untracked() == QuestionStatus::Known;
         state.progress.update(|p| p.set_known(question.id, !known));

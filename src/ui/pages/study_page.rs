@@ -36,19 +36,31 @@ pub fn StudyPage() -> impl IntoView {
 fn SelectionEditor(selection: Memo<Selection>) -> impl IntoView {
     let navigate = use_navigate();
     let go = move |s: Selection| {
-        navigate(&format!("/study{}", s.to_query()), NavigateOptions { replace: true, scroll: false, ..Default::default() })
+        navigate(
+            &format!("/study{}", s.to_query()),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        )
     };
     let summary = move || {
         selection.with(|s| {
             let topics = match s.topics.len() {
                 0 => "All topics".to_string(),
-                1 => bank::topic(s.topics.first().map(String::as_str).unwrap_or("")).map_or("1 topic".into(), |t| t.title.to_string()),
+                1 => bank::topic(s.topics.first().map(String::as_str).unwrap_or(""))
+                    .map_or("1 topic".into(), |t| t.title.to_string()),
                 n => format!("{n} topics"),
             };
             let levels = if s.levels.is_empty() {
                 "all levels".to_string()
             } else {
-                s.levels.iter().map(|l| l.as_str()).collect::<Vec<_>>().join(", ")
+                s.levels
+                    .iter()
+                    .map(|l| l.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             };
             format!("{topics} · {levels} · {} questions", s.questions().len())
         })
@@ -140,7 +152,11 @@ fn on_control(ev: &web_sys::KeyboardEvent) -> bool {
 #[component]
 fn SessionView(selection: Selection, round: RwSignal<u32>) -> impl IntoView {
     let state = AppState::expect();
-    let session = RwSignal::new(state.progress.with_untracked(|p| StudySession::new(&selection, p)));
+    let session = RwSignal::new(
+        state
+            .progress
+            .with_untracked(|p| StudySession::new(&selection, p)),
+    );
     let typed = RwSignal::new(String::new());
     let answer_ref = NodeRef::<leptos::html::Section>::new();
 
@@ -174,7 +190,13 @@ fn SessionView(selection: Selection, round: RwSignal<u32>) -> impl IntoView {
                 ev.prevent_default();
                 reveal();
             }
-            Phase::Asking if (key == " " || key == "Enter") && !in_field && !on_control(&ev) && !ev.ctrl_key() && !ev.meta_key() => {
+            Phase::Asking
+                if (key == " " || key == "Enter")
+                    && !in_field
+                    && !on_control(&ev)
+                    && !ev.ctrl_key()
+                    && !ev.meta_key() =>
+            {
                 ev.prevent_default();
                 reveal();
             }

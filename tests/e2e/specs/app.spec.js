@@ -1,0 +1,75 @@
+// The flows a person goes through, on the release build.
+import { test, expect } from "@playwright/test";
+import { App, Home, Browse, Study } from "../pages.js";
+
+test.beforeEach(async ({ page }) => {
+  await page.goto("/");
+  await page.evaluate(() => localStorage.clear());
+});
+
+test("home → browse a topic → open a question by deep link and reload it", async ({ page }) => {
+  const home = new Home(page);
+  await home.open("/");
+  await expect(home.topicCards()).toHaveCount(16);
+  await home.openTopic("Models & ORM");
+  await expect(page).toHaveURL(/\/browse\?topic=models-orm$/);
+  const browse = new Browse(page);
+  const all = await browse.rows().count();
+  expect(all).toBeGreaterThan(10);
+  await browse.chooseLevel("Senior");
+  await expect(page).toHaveURL(/level=senior/);
+  await expect.poll(() => browse.rows().count()).toBeLessThan(all);
+
+  const question = new App(page);
+  await question.open("/q/what-is-django");
+  await expect(question.heading()).toHaveText("What is Django?");
+  await expect(page.locator(".dd-prose pre.code").first()).toBeVisible();
+  await question.reload();
+  await expect(question.heading()).toHaveText("What is Django?");
+  await expect(page.locator(".dd-keypoints li")).toHaveCount(6);
+});
+
+test("study: reveal and grade with the keyboard; the review survives a reload", async ({ page }) => {
+  const study = new Study(page);
+  await study.open("/study?topics=fundamentals");
+  const first = await study.question().textContent();
+  await expect(study.answer()).toHaveCount(0);
+  await study.revealWithKeyboard();
+  await expect(study.answer()).toBeVisible();
+  await study.gradeWithKeyboard(3);
+  await expect(study.question()).not.toHaveText(first);
+
+  await study.reload();
+  const stored = await study.storedProgress();
+  expect(stored.app).toBe("djdrill");
+  expect(stored.data.reviews).toHaveLength(1);
+  expect(stored.data.reviews[0]).toMatchObject({ grade: "good" });
+  await study.open("/");
+  await expect(page.locator(".dd-stats")).toContainText("Reviews today1");
+  await expect(page.locator(".dd-hero__actions")).toContainText("Continue studying");
+});
+
+test("an unknown route and an unknown question show the 404 page", async ({ page }) => {
+  const app = new App(page);
+  await app.open("/no/such/page");
+  await expect(app.heading()).toHaveText("Page not found");
+  await app.open("/q/not-a-real-question");
+  await expect(app.heading()).toHaveText("Page not found");
+});
+
+for (const scheme of ["light", "dark"]) {
+  test(`axe finds no violations on any page (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const app = new Study(page);
+    const found = {};
+    for (const path of ["/", "/browse", "/browse?topic=drf", "/q/what-is-django", "/q/middleware-concept", "/study", "/nowhere"]) {
+      await app.open(path);
+      found[path] = await app.violations();
+    }
+    await app.open("/study?topics=fundamentals");
+    await app.revealWithKeyboard();
+    await expect(app.answer()).toBeVisible();
+    found["/study (revealed)"] = await app.violations();
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+  });
+}
