@@ -125,3 +125,9 @@ fn source_keys_read_as_places_in_the_lists() {
     );
     assert_eq!(bank::describe_source("odd"), "odd");
 }
+
+#[test]
+fn no_question_anywhere_is_a_draft() {
+    let drafts: Vec<&str> = bank::questions().iter().filter(|q| q.status == Status::Draft).map(|q| q.id).collect();
+    assert!(drafts.is_empty(), "questions still without a model answer: {drafts:?}");
+}

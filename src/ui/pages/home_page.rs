@@ -44,11 +44,15 @@ pub fn HomePage() -> impl IntoView {
             <h1 class="dd-hero__title">"Ace your Django interview"</h1>
             <p class="dd-hero__lead">
                 {format!(
-                    "{} questions on Django, DRF and Python backend work ({} with model answers), asked {} ways. \
+                    "{} questions on Django, DRF and Python backend work, asked {} ways in real interview lists, {}. \
                      Study them as flashcards, offline, with your progress kept in this browser.",
                     all.len(),
-                    answered,
                     all.len() + variants,
+                    if answered == all.len() {
+                        "each with a model answer".to_string()
+                    } else {
+                        format!("{answered} with model answers so far")
+                    },
                 )}
             </p>
             <div class="dd-hero__actions">

@@ -73,3 +73,15 @@ for (const scheme of ["light", "dark"]) {
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
   });
 }
+
+test("the axe check detects a real violation (guards against a vacuous pass)", async ({ page }) => {
+  const app = new App(page);
+  await app.open("/");
+  await page.evaluate(() => {
+    const img = document.createElement("img");
+    img.src = "data:image/gif;base64,R0lGODlhAQABAAAAACw=";
+    document.querySelector("main").append(img);
+  });
+  const violations = await app.violations();
+  expect(violations.some((v) => v.startsWith("image-alt"))).toBe(true);
+});

@@ -1,0 +1,1 @@
+"""The test app of the executable check: a runnable block's models are declared in it."""
