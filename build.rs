@@ -613,7 +613,10 @@ fn render_markdown(md: &str, hl: &Highlighter) -> String {
                 };
                 let body = hl.highlight(lang, buf);
                 events.push(Event::Html(
-                    format!("<pre class=\"code\"{label}><code>{body}</code></pre>\n").into(),
+                    format!(
+                        "<pre class=\"code\" tabindex=\"0\"{label}><code>{body}</code></pre>\n"
+                    )
+                    .into(),
                 ));
                 code = None;
             }

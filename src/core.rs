@@ -2,5 +2,7 @@
 
 pub mod bank;
 pub mod browse;
+pub mod fsrs;
 pub mod progress;
+pub mod search;
 pub mod study;

@@ -120,3 +120,13 @@ pub fn save_progress(progress: &Progress) -> Result<(), SaveError> {
         .set_item(PROGRESS_KEY, &progress.encode())
         .map_err(|e| SaveError::Refused(e.as_string().unwrap_or_else(|| "unknown error".into())))
 }
+
+/// Where index.html finds the app's root for deep links it cannot place by route (see index.html).
+pub const ROOT_KEY: &str = "djdrill.root";
+
+/// Remembers the path the app is served under. Best effort: failing to store it only loses a convenience.
+pub fn remember_root(root: &str) {
+    if available() {
+        let _ = LocalStorage::raw().set_item(ROOT_KEY, root);
+    }
+}

@@ -3,4 +3,5 @@
 pub mod app;
 pub mod components;
 pub mod pages;
+pub mod pwa;
 pub mod state;

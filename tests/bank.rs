@@ -128,6 +128,13 @@ fn source_keys_read_as_places_in_the_lists() {
 
 #[test]
 fn no_question_anywhere_is_a_draft() {
-    let drafts: Vec<&str> = bank::questions().iter().filter(|q| q.status == Status::Draft).map(|q| q.id).collect();
-    assert!(drafts.is_empty(), "questions still without a model answer: {drafts:?}");
+    let drafts: Vec<&str> = bank::questions()
+        .iter()
+        .filter(|q| q.status == Status::Draft)
+        .map(|q| q.id)
+        .collect();
+    assert!(
+        drafts.is_empty(),
+        "questions still without a model answer: {drafts:?}"
+    );
 }

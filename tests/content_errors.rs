@@ -93,7 +93,10 @@ fn a_good_file_loads_and_its_code_is_highlighted() {
         generated.contains(r#"<span class=\"hl-f\">hello</span>"#),
         "defined names are highlighted"
     );
-    assert!(generated.contains("<pre class=\\\"code\\\" data-lang=\\\"python\\\">"));
+    assert!(
+        generated.contains("<pre class=\\\"code\\\" tabindex=\\\"0\\\" data-lang=\\\"python\\\">"),
+        "code blocks are keyboard-scrollable"
+    );
     assert!(generated.contains("Status::Answered"));
 }
 

@@ -1,5 +1,5 @@
-//! Every ```python block in the bank parses with Python's own parser (`ast.parse`), and every ```python run
-//! block (a coding exercise's solution with its tests) runs and passes.
+//! Every ```python block in the bank parses with Python's own parser (`ast.parse`), and enough blocks are marked
+//! ```python run for the executable check (`.ci/django-check`, which runs them against real Django and DRF).
 
 use std::fs;
 use std::io::Write;
@@ -19,10 +19,9 @@ fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// A python fence: where it opens (`file:line`), whether it is marked `run`, and its code.
+/// A python fence: where it opens (`file:line`) and its code.
 struct Block {
     place: String,
-    run: bool,
     code: String,
 }
 
@@ -36,26 +35,27 @@ fn python_blocks() -> Vec<Block> {
     let mut blocks = Vec::new();
     for file in files {
         let text = fs::read_to_string(&file).unwrap();
-        let mut current: Option<(usize, bool, String)> = None;
+        let mut current: Option<(usize, String)> = None;
         for (i, line) in text.lines().enumerate() {
             let t = line.trim_start();
             match &mut current {
                 None if t.starts_with("```") => {
-                    let info: Vec<String> =
-                        t[3..].split_whitespace().map(str::to_lowercase).collect();
-                    if info.first().is_some_and(|l| l == "python") {
-                        current = Some((i + 1, info.iter().any(|w| w == "run"), String::new()));
+                    if t[3..]
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|l| l.eq_ignore_ascii_case("python"))
+                    {
+                        current = Some((i + 1, String::new()));
                     }
                 }
-                Some((start, run, code)) if t.starts_with("```") => {
+                Some((start, code)) if t.starts_with("```") => {
                     blocks.push(Block {
                         place: format!("{}:{start}", file.display()),
-                        run: *run,
                         code: std::mem::take(code),
                     });
                     current = None;
                 }
-                Some((_, _, code)) => {
+                Some((_, code)) => {
                     code.push_str(line);
                     code.push('\n');
                 }
@@ -110,27 +110,56 @@ print("\n".join(failures))
     );
 }
 
-#[test]
-fn every_runnable_block_passes_its_tests() {
-    let mut failures = Vec::new();
-    for block in python_blocks().into_iter().filter(|b| b.run) {
-        let output = Command::new("python3")
-            .args(["-I", "-c", &block.code])
-            .output()
-            .expect("python3 runs");
-        if !output.status.success() {
-            failures.push(format!(
-                "{}: {}",
-                block.place,
-                String::from_utf8_lossy(&output.stderr).trim()
-            ));
+/// Every fenced code block's topic and whether it is a runnable python block.
+fn all_fences() -> Vec<(String, bool)> {
+    let mut files = Vec::new();
+    markdown_files(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content")),
+        &mut files,
+    );
+    let mut fences = Vec::new();
+    for file in files {
+        let topic = file
+            .parent()
+            .and_then(|p| p.file_name())
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let mut open = false;
+        for line in fs::read_to_string(&file).unwrap().lines() {
+            let t = line.trim_start();
+            if let Some(info) = t.strip_prefix("```") {
+                if !open {
+                    let words: Vec<&str> = info.split_whitespace().collect();
+                    fences.push((
+                        topic.clone(),
+                        words.first() == Some(&"python") && words.contains(&"run"),
+                    ));
+                }
+                open = !open;
+            }
         }
     }
+    fences
+}
+
+#[test]
+fn at_least_a_third_of_all_code_blocks_run_and_every_topic_with_code_has_one() {
+    let fences = all_fences();
+    let runnable = fences.iter().filter(|(_, run)| *run).count();
     assert!(
-        failures.is_empty(),
-        "`python run` blocks that fail:\n{}",
-        failures.join("\n")
+        runnable * 3 >= fences.len(),
+        "{runnable} of {} code blocks are runnable: fewer than a third",
+        fences.len()
     );
+    let mut topics: Vec<&str> = fences.iter().map(|(t, _)| t.as_str()).collect();
+    topics.dedup();
+    for topic in topics {
+        assert!(
+            fences.iter().any(|(t, run)| t == topic && *run),
+            "no runnable block in {topic}"
+        );
+    }
 }
 
 #[test]

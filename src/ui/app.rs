@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use super::components::site_header::SiteHeader;
 use super::components::storage_notice::StorageNotice;
+use super::components::update_prompt::UpdatePrompt;
 use super::pages::browse_page::BrowsePage;
 use super::pages::home_page::HomePage;
 use super::pages::not_found_page::NotFoundPage;
@@ -34,15 +35,30 @@ pub fn base_path() -> String {
     path.trim_end_matches('/').to_string()
 }
 
+thread_local! {
+    static BASE: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// An app path (`/browse?topic=drf`) as a link under the app's base path. The router prefixes the base when it
+/// navigates, but `<A href>` uses an absolute path as it is, so every link goes through here.
+pub fn href(path: &str) -> String {
+    BASE.with(|b| format!("{}{path}", b.borrow()))
+}
+
 /// The whole app: header, storage notice, routed page.
 #[component]
 pub fn App() -> impl IntoView {
     AppState::provide();
+    let base = base_path();
+    BASE.with(|b| *b.borrow_mut() = base.clone());
+    // The app started, so this root is right: index.html uses it for deep links it cannot place by route.
+    crate::storage::remember_root(&format!("{base}/"));
     view! {
-        <Router base=base_path()>
+        <Router base=base>
             <a class="dd-skip" href="#main">"Skip to content"</a>
             <SiteHeader/>
             <StorageNotice/>
+            <UpdatePrompt/>
             <main id="main" class="dd-main" tabindex="-1">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage/>

@@ -7,6 +7,7 @@ use super::level_badge::LevelBadge;
 use super::status_badge::StatusBadge;
 use crate::core::bank::Question;
 use crate::core::progress::QuestionStatus;
+use crate::ui::app::href;
 
 /// A linked question with its level, the user's status and a draft marker.
 #[component]
@@ -19,10 +20,10 @@ pub fn QuestionRow(
     #[prop(into)]
     list_query: String,
 ) -> impl IntoView {
-    let href = format!("/q/{}{}", question.id, list_query);
+    let path = format!("/q/{}{}", question.id, list_query);
     view! {
         <li class="dd-qrow">
-            <A href=href attr:class="dd-qrow__link">
+            <A href=href(&path) attr:class="dd-qrow__link">
                 <span class="dd-qrow__text" inner_html=question.text_html></span>
             </A>
             <span class="dd-qrow__meta">

@@ -3,19 +3,23 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::install_button::InstallButton;
+use crate::ui::app::href;
+
 /// Brand link and the main navigation (the current page is marked by the router's `aria-current`).
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="dd-header">
             <div class="dd-header__inner">
-                <A href="/" attr:class="dd-header__brand">
-                    <span class="dd-header__logo" aria-hidden="true">"dj"</span>
+                <A href=href("/") attr:class="dd-header__brand">
+                    <img class="dd-header__logo" src="icons/icon.svg" alt="" width="32" height="32"/>
                     <span>"Django Drill"</span>
                 </A>
                 <nav class="dd-header__nav" aria-label="Main">
-                    <A href="/browse" attr:class="dd-header__link">"Browse"</A>
-                    <A href="/study" attr:class="dd-header__link">"Study"</A>
+                    <A href=href("/browse") attr:class="dd-header__link">"Browse"</A>
+                    <A href=href("/study") attr:class="dd-header__link">"Study"</A>
+                    <InstallButton/>
                 </nav>
             </div>
         </header>

@@ -5,6 +5,7 @@ use leptos_router::components::A;
 
 use crate::core::bank::{self, Level};
 use crate::core::progress::QuestionStatus;
+use crate::ui::app::href;
 use crate::ui::state::{start_of_today_ms, AppState};
 
 /// The home page.
@@ -56,8 +57,8 @@ pub fn HomePage() -> impl IntoView {
                 )}
             </p>
             <div class="dd-hero__actions">
-                <A href="/study" attr:class="dd-button dd-button--primary">{cta}</A>
-                <A href="/browse" attr:class="dd-button">"Browse questions"</A>
+                <A href=href("/study") attr:class="dd-button dd-button--primary">{cta}</A>
+                <A href=href("/browse") attr:class="dd-button">"Browse questions"</A>
             </div>
         </section>
 
@@ -106,7 +107,7 @@ pub fn HomePage() -> impl IntoView {
                         let percent = move || if total == 0 { 0 } else { seen.get() * 100 / total };
                         view! {
                             <li class="dd-topic">
-                                <A href=format!("/browse?topic={}", topic.id) attr:class="dd-topic__link">
+                                <A href=href(&format!("/browse?topic={}", topic.id)) attr:class="dd-topic__link">
                                     <span class="dd-topic__title">{topic.title}</span>
                                 </A>
                                 <p class="dd-topic__desc">{topic.description}</p>
@@ -127,7 +128,7 @@ pub fn HomePage() -> impl IntoView {
                                     aria-valuemax=total.to_string()
                                     aria-valuenow=move || seen.get().to_string()
                                 >
-                                    <span class="dd-meter__bar" style=move || format!("width: {}%", percent())></span>
+                                    <span class="dd-meter__bar" style:width=move || format!("{}%", percent())></span>
                                 </div>
                                 <p class="dd-topic__seen">{move || format!("{} / {total} seen", seen.get())}</p>
                             </li>

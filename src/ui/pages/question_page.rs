@@ -9,6 +9,7 @@ use super::not_found_page::NotFoundPage;
 use crate::core::bank::{self, describe_source, Question};
 use crate::core::browse::BrowseFilter;
 use crate::core::progress::QuestionStatus;
+use crate::ui::app::href;
 use crate::ui::components::level_badge::LevelBadge;
 use crate::ui::components::status_badge::StatusBadge;
 use crate::ui::state::AppState;
@@ -49,9 +50,9 @@ fn QuestionView(question: &'static Question) -> impl IntoView {
         state.progress.update(|p| p.set_known(question.id, !known));
     };
     let link = move |q: &'static Question, label: &'static str, rel: &'static str| {
-        let href = format!("/q/{}{}", q.id, filter.with(BrowseFilter::to_query));
+        let path = format!("/q/{}{}", q.id, filter.with(BrowseFilter::to_query));
         view! {
-            <A href=href attr:class=format!("dd-pager__link dd-pager__link--{rel}") attr:rel=rel>
+            <A href=href(&path) attr:class=format!("dd-pager__link dd-pager__link--{rel}") attr:rel=rel>
                 <span class="dd-pager__label">{label}</span>
                 <span class="dd-pager__text" inner_html=q.text_html></span>
             </A>
@@ -61,9 +62,9 @@ fn QuestionView(question: &'static Question) -> impl IntoView {
     view! {
         <article class="dd-question">
             <nav class="dd-crumbs" aria-label="Breadcrumb">
-                <A href="/browse">"Browse"</A>
+                <A href=href("/browse")>"Browse"</A>
                 <span aria-hidden="true">" / "</span>
-                <A href=format!("/browse?topic={}", topic.id)>{topic.title}</A>
+                <A href=href(&format!("/browse?topic={}", topic.id))>{topic.title}</A>
             </nav>
             <h1 class="dd-question__title" inner_html=question.text_html></h1>
             <div class="dd-question__meta">
@@ -110,7 +111,7 @@ fn QuestionView(question: &'static Question) -> impl IntoView {
                 <button class="dd-button" aria-pressed=move || (status.get() == QuestionStatus::Known).to_string() on:click=toggle_known>
                     {move || if status.get() == QuestionStatus::Known { "Known ✓ (undo)" } else { "Mark as known" }}
                 </button>
-                <A href=format!("/study?topics={}", topic.id) attr:class="dd-button">"Study this topic"</A>
+                <A href=href(&format!("/study?topics={}", topic.id)) attr:class="dd-button">"Study this topic"</A>
                 <p class="dd-history">
                     {move || match history() {
                         Some((n, last)) => format!("Reviewed {n} time{} · last graded {last}", if n == 1 { "" } else { "s" }),
@@ -134,7 +135,7 @@ fn QuestionView(question: &'static Question) -> impl IntoView {
                         <h2 id="related-heading" class="dd-label">"Related questions"</h2>
                         <ul class="dd-related">
                             {question.related.iter().filter_map(|r| bank::question(r)).map(|r| view! {
-                                <li><A href=format!("/q/{}", r.id)><span inner_html=r.text_html></span></A></li>
+                                <li><A href=href(&format!("/q/{}", r.id))><span inner_html=r.text_html></span></A></li>
                             }).collect_view()}
                         </ul>
                     </section>

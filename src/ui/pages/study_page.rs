@@ -10,6 +10,7 @@ use super::home_page::set_title;
 use crate::core::bank::{self, Level};
 use crate::core::progress::Grade;
 use crate::core::study::{Phase, Selection, StudySession};
+use crate::ui::app::href;
 use crate::ui::components::level_badge::LevelBadge;
 use crate::ui::state::{now_ms, AppState};
 
@@ -237,7 +238,7 @@ fn SessionView(selection: Selection, round: RwSignal<u32>) -> impl IntoView {
                     </ul>
                     <p class="dd-hero__actions">
                         <button class="dd-button dd-button--primary" on:click=move |_| round.update(|r| *r += 1)>"Study again"</button>
-                        <A href="/" attr:class="dd-button">"Home"</A>
+                        <A href=href("/") attr:class="dd-button">"Home"</A>
                     </p>
                 </section>
             }.into_any();
@@ -309,7 +310,7 @@ fn SessionView(selection: Selection, round: RwSignal<u32>) -> impl IntoView {
                 <p class="dd-card__hint">
                     {if revealed { "Grade with 1–4." } else { "Space or Enter reveals (Ctrl+Enter from the text box)." }}
                     " "
-                    <A href=format!("/q/{}", question.id)>"Open question page"</A>
+                    <A href=href(&format!("/q/{}", question.id))>"Open question page"</A>
                 </p>
             </section>
         }.into_any()

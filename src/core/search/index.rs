@@ -1,0 +1,303 @@
+//! Building the index and looking terms up in it.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::fuzzy::char_mask;
+use super::text::{for_each_token, index_key, strip_html};
+use super::{
+    SearchIndex, FIELD_ANSWER, FIELD_KEY_POINT, FIELD_QUESTION, FIELD_TAG, INDEXED_FIELDS,
+};
+use crate::core::bank::Question;
+
+/// Term frequencies saturate here; BM25 has long stopped rewarding repetition by then.
+const MAX_TF: usize = 63;
+
+/// Collects token occurrences before they are sorted into postings.
+#[derive(Default)]
+struct Builder {
+    /// Written term → temporary stem id.
+    surfaces: HashMap<String, u32>,
+    /// Stem → temporary stem id.
+    stems: HashMap<String, u32>,
+    stem_names: Vec<String>,
+    /// `stem << 24 | question << 8 | field`, one per occurrence.
+    occurrences: Vec<u64>,
+    field_len: Vec<[u16; INDEXED_FIELDS]>,
+    buf: String,
+    scratch: Vec<u8>,
+}
+
+impl Builder {
+    fn add(&mut self, doc: usize, field: usize, text: &str) {
+        let Builder {
+            surfaces,
+            stems,
+            stem_names,
+            occurrences,
+            field_len,
+            buf,
+            scratch,
+        } = self;
+        for_each_token(text, buf, |t| {
+            let stem = match surfaces.get(t.term) {
+                Some(&s) => s,
+                None => {
+                    let key = index_key(t.term, scratch);
+                    let id = match stems.get(key) {
+                        Some(&s) => s,
+                        None => {
+                            let id = stem_names.len() as u32;
+                            stems.insert(key.to_string(), id);
+                            stem_names.push(key.to_string());
+                            id
+                        }
+                    };
+                    surfaces.insert(t.term.to_string(), id);
+                    id
+                }
+            };
+            occurrences.push(u64::from(stem) << 24 | (doc as u64) << 8 | field as u64);
+            let len = &mut field_len[doc][field];
+            *len = len.saturating_add(1);
+        });
+    }
+}
+
+impl SearchIndex {
+    /// Builds the index over `questions` (at most 65,535 of them).
+    pub fn build(questions: &'static [Question]) -> SearchIndex {
+        let questions = &questions[..questions.len().min(usize::from(u16::MAX))];
+        let mut b = Builder {
+            field_len: vec![[0; INDEXED_FIELDS]; questions.len()],
+            ..Builder::default()
+        };
+        for (doc, q) in questions.iter().enumerate() {
+            b.add(doc, FIELD_QUESTION, q.text);
+            for v in q.variants {
+                b.add(doc, FIELD_QUESTION, v.text);
+            }
+            for k in q.key_points_html {
+                b.add(doc, FIELD_KEY_POINT, &strip_html(k));
+            }
+            for t in q.tags {
+                b.add(doc, FIELD_TAG, t);
+            }
+            b.add(doc, FIELD_ANSWER, &strip_html(q.answer_html));
+        }
+
+        // Stems in sorted order, so that a stem's id is its rank and lookups are binary searches.
+        let mut order: Vec<u32> = (0..b.stem_names.len() as u32).collect();
+        order.sort_unstable_by(|&x, &y| b.stem_names[x as usize].cmp(&b.stem_names[y as usize]));
+        let mut rank = vec![0u32; order.len()];
+        for (r, &tmp) in order.iter().enumerate() {
+            rank[tmp as usize] = r as u32;
+        }
+        let mut stem_text = String::new();
+        let mut stem_end = Vec::with_capacity(order.len());
+        for &tmp in &order {
+            stem_text.push_str(&b.stem_names[tmp as usize]);
+            stem_end.push(stem_text.len() as u32);
+        }
+
+        for o in &mut b.occurrences {
+            *o = u64::from(rank[(*o >> 24) as usize]) << 24 | (*o & 0xff_ffff);
+        }
+        b.occurrences.sort_unstable();
+        let mut post_end = vec![0u32; order.len()];
+        let mut stem_df = vec![0u16; order.len()];
+        let mut post_doc = Vec::new();
+        let mut post_field_tf = Vec::new();
+        let mut last: Option<(usize, u16)> = None;
+        let mut i = 0;
+        while i < b.occurrences.len() {
+            let key = b.occurrences[i];
+            let run = b.occurrences[i..].iter().take_while(|&&o| o == key).count();
+            let stem = (key >> 24) as usize;
+            let doc = ((key >> 8) & 0xffff) as u16;
+            let field = (key & 0xff) as u8;
+            if last != Some((stem, doc)) {
+                stem_df[stem] = stem_df[stem].saturating_add(1);
+                last = Some((stem, doc));
+            }
+            post_doc.push(doc);
+            post_field_tf.push(field << 6 | run.min(MAX_TF) as u8);
+            post_end[stem] = post_doc.len() as u32;
+            i += run;
+        }
+        // A stem's postings end where the previous one's do when it has none of its own (cannot happen, but keep
+        // the ranges monotone regardless).
+        for s in 1..post_end.len() {
+            post_end[s] = post_end[s].max(post_end[s - 1]);
+        }
+
+        let mut surfaces: Vec<(String, u32)> = b.surfaces.into_iter().collect();
+        surfaces.sort_unstable();
+        let mut surface_text = String::new();
+        let mut surface_end = Vec::with_capacity(surfaces.len());
+        let mut surface_stem = Vec::with_capacity(surfaces.len());
+        let mut surface_mask = Vec::with_capacity(surfaces.len());
+        for (term, tmp) in &surfaces {
+            surface_text.push_str(term);
+            surface_end.push(surface_text.len() as u32);
+            surface_stem.push(rank[*tmp as usize]);
+            surface_mask.push(char_mask(term));
+        }
+
+        let mut avg_len = [1.0f32; INDEXED_FIELDS];
+        for (f, avg) in avg_len.iter_mut().enumerate() {
+            let (sum, n) = b
+                .field_len
+                .iter()
+                .filter(|l| l[f] > 0)
+                .fold((0u64, 0u64), |(s, n), l| (s + u64::from(l[f]), n + 1));
+            if n > 0 {
+                *avg = sum as f32 / n as f32;
+            }
+        }
+
+        let mut by_id: Vec<u16> = (0..questions.len() as u16).collect();
+        by_id.sort_unstable_by_key(|&d| questions[usize::from(d)].id);
+
+        let mut index = SearchIndex {
+            questions,
+            surface_text,
+            surface_end,
+            surface_stem,
+            surface_mask,
+            stem_text,
+            stem_end,
+            stem_df,
+            post_end,
+            post_doc,
+            post_field_tf,
+            field_len: b.field_len,
+            avg_len,
+            by_id,
+        };
+        index.shrink();
+        index
+    }
+
+    fn shrink(&mut self) {
+        self.surface_text.shrink_to_fit();
+        self.stem_text.shrink_to_fit();
+        self.post_doc.shrink_to_fit();
+        self.post_field_tf.shrink_to_fit();
+    }
+
+    /// How many distinct terms (as written) the index knows.
+    pub fn term_count(&self) -> usize {
+        self.surface_end.len()
+    }
+
+    /// How many distinct stems the index knows.
+    pub fn stem_count(&self) -> usize {
+        self.stem_end.len()
+    }
+
+    /// How many `(stem, question, field)` postings the index holds.
+    pub fn posting_count(&self) -> usize {
+        self.post_doc.len()
+    }
+
+    /// How many questions are indexed.
+    pub fn question_count(&self) -> usize {
+        self.questions.len()
+    }
+
+    /// An estimate of the heap memory the index holds, in bytes.
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        self.surface_text.capacity()
+            + (self.surface_end.capacity()
+                + self.surface_stem.capacity()
+                + self.surface_mask.capacity())
+                * 4
+            + self.stem_text.capacity()
+            + self.stem_end.capacity() * 4
+            + self.stem_df.capacity() * 2
+            + self.post_end.capacity() * 4
+            + self.post_doc.capacity() * 2
+            + self.post_field_tf.capacity()
+            + self.field_len.capacity() * size_of::<[u16; INDEXED_FIELDS]>()
+            + self.by_id.capacity() * 2
+    }
+
+    pub(super) fn surface(&self, i: usize) -> &str {
+        let start = if i == 0 {
+            0
+        } else {
+            self.surface_end[i - 1] as usize
+        };
+        &self.surface_text[start..self.surface_end[i] as usize]
+    }
+
+    pub(super) fn stem_name(&self, i: usize) -> &str {
+        let start = if i == 0 {
+            0
+        } else {
+            self.stem_end[i - 1] as usize
+        };
+        &self.stem_text[start..self.stem_end[i] as usize]
+    }
+
+    /// The id of a written term.
+    pub(super) fn surface_id(&self, term: &str) -> Option<usize> {
+        binary_search(self.surface_end.len(), term, |i| self.surface(i)).ok()
+    }
+
+    /// The id of a stem.
+    pub(super) fn stem_id(&self, key: &str) -> Option<usize> {
+        binary_search(self.stem_end.len(), key, |i| self.stem_name(i)).ok()
+    }
+
+    /// The ids of the written terms that start with `prefix`.
+    pub(super) fn surfaces_with_prefix(&self, prefix: &str) -> Range<usize> {
+        let n = self.surface_end.len();
+        let from = binary_search(n, prefix, |i| self.surface(i)).unwrap_or_else(|i| i);
+        let mut lo = from;
+        let mut hi = n;
+        // First term at or after `from` that does not start with the prefix.
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.surface(mid).starts_with(prefix) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        from..lo
+    }
+
+    /// The postings of a stem.
+    pub(super) fn postings(&self, stem: usize) -> Range<usize> {
+        let start = if stem == 0 {
+            0
+        } else {
+            self.post_end[stem - 1] as usize
+        };
+        start..self.post_end[stem] as usize
+    }
+
+    /// The question index of an id.
+    pub(super) fn doc_of(&self, id: &str) -> Option<usize> {
+        self.by_id
+            .binary_search_by(|&d| self.questions[usize::from(d)].id.cmp(id))
+            .ok()
+            .map(|i| usize::from(self.by_id[i]))
+    }
+}
+
+fn binary_search<'a>(n: usize, key: &str, at: impl Fn(usize) -> &'a str) -> Result<usize, usize> {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match at(mid).cmp(key) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Ok(mid),
+        }
+    }
+    Err(lo)
+}
