@@ -129,8 +129,12 @@ async fn study_reveals_then_grades_and_the_review_is_saved() {
         "reveal shows the answer"
     );
     assert!(
-        app.count(".dd-keypoints__list li") >= 3,
-        "key points are shown"
+        app.count(".dd-check__item") >= 3,
+        "key points are shown to tick"
+    );
+    assert!(
+        !app.text(".dd-grade__interval").is_empty(),
+        "each grade shows its interval"
     );
     app.click(".dd-grade--good").await;
     assert_ne!(
@@ -138,7 +142,6 @@ async fn study_reveals_then_grades_and_the_review_is_saved() {
         first,
         "grading moves to the next card"
     );
-    assert!(app.text(".dd-card__progress").starts_with("Card 2 of"));
     let saved = app.stored();
     assert_eq!(saved.reviews.len(), 1);
     assert_eq!(
@@ -164,6 +167,56 @@ async fn the_keyboard_reveals_and_grades() {
     assert_eq!(
         saved.reviews[0].grade,
         django_drill::core::progress::Grade::Again
+    );
+}
+
+#[wasm_bindgen_test]
+async fn ticking_key_points_suggests_a_grade_and_undo_restores_the_card() {
+    storage().clear().unwrap();
+    let app = open("/study?topics=fundamentals").await;
+    let first = app.text(".dd-card__question");
+    app.press(" ").await;
+    assert_eq!(app.count(".dd-grade--suggested"), 1);
+    assert!(
+        app.find(".dd-grade--again.dd-grade--suggested").is_some(),
+        "nothing ticked suggests Again"
+    );
+    let points = app.count(".dd-check__item");
+    for letter in ["a", "b", "c", "d", "e", "f"]
+        .into_iter()
+        .take(points as usize)
+    {
+        app.press(letter).await;
+    }
+    assert!(
+        app.find(".dd-grade--good.dd-grade--suggested").is_some(),
+        "all ticked suggests Good"
+    );
+    app.press("Enter").await;
+    assert_eq!(
+        app.stored().reviews[0].grade,
+        django_drill::core::progress::Grade::Good,
+        "Enter takes the suggestion"
+    );
+    assert_ne!(app.text(".dd-card__question"), first);
+    app.click(".dd-undo").await;
+    assert_eq!(
+        app.text(".dd-card__question"),
+        first,
+        "undo brings the card back"
+    );
+    assert!(
+        app.find(".dd-card__answer").is_some(),
+        "revealed, as it was"
+    );
+    assert_eq!(
+        app.count(".dd-check__item input:checked"),
+        points,
+        "with the same key points ticked"
+    );
+    assert!(
+        app.stored().reviews.is_empty(),
+        "and the review is gone from the log"
     );
 }
 

@@ -1,17 +1,41 @@
-//! The user's progress: the review log and explicit marks, and the versioned envelope it is stored in.
+//! The user's progress: the review log, explicit marks, bookmarks, notes, settings and mock history, and the
+//! versioned envelope it is stored in.
 //!
 //! The review log is append-only and is the data the scheduler works from; per-question status is derived
 //! from it. Decoding never panics: anything unreadable comes back as a [`LoadError`] saying what is wrong.
+//!
+//! Schema discipline: the envelope is `{ "app": "djdrill", "version": N, "data": … }`. Data of an older version
+//! is upgraded by the chain in [`migrate`] before it is checked ([`check`]) and read; data of a newer version is
+//! refused with [`LoadError::Newer`] so that this build never overwrites it. Any change to the shape of `data`
+//! (a new field, a wider range, a new enum value) bumps [`SCHEMA_VERSION`] and adds a `migrate_vN_to_vN+1`
+//! with a fixture in `tests/fixtures/progress/`.
 
-use std::collections::BTreeSet;
+mod check;
+mod migrate;
+
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::ops::RangeInclusive;
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+pub use check::{
+    check, check_time, Problem, ProblemKind, Problems, MAX_LISTED_PROBLEMS, MAX_TIME_MS,
+};
+pub(crate) use check::{quote, type_name};
+pub use migrate::{migrate, migrate_v1_to_v2, MigrationError};
 
 /// Identifies our data in storage and in backup files.
 pub const APP_ID: &str = "djdrill";
-/// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema version this build writes. Version 1 held only `reviews` and `known`; version 2 added
+/// bookmarks, notes, settings, mock history and the last backup time.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The accepted range of [`Settings::daily_new_limit`].
+pub const DAILY_NEW_LIMIT_RANGE: RangeInclusive<u32> = 0..=1000;
+/// The accepted range of [`Settings::mock_seconds_per_question`] (the range a mock interview URL accepts).
+pub const MOCK_SECONDS_RANGE: RangeInclusive<u32> = 1..=3600;
 
 /// A self-assessed grade after revealing the answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -113,6 +137,84 @@ impl QuestionStatus {
     }
 }
 
+/// A value with the time it was last set (milliseconds since the epoch), so that merging two copies can keep the
+/// newest edit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamped<T> {
+    /// The value.
+    pub value: T,
+    /// When it was set.
+    pub at: i64,
+}
+
+/// The colour theme.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// Follow the system setting.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+/// The user's settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// FSRS desired retention, within [`crate::core::fsrs::RETENTION_RANGE`] (0.70–0.97).
+    pub desired_retention: f64,
+    /// New questions introduced per day, within [`DAILY_NEW_LIMIT_RANGE`].
+    pub daily_new_limit: u32,
+    /// Seconds per question in a mock interview, within [`MOCK_SECONDS_RANGE`].
+    pub mock_seconds_per_question: u32,
+    /// Colour theme.
+    pub theme: Theme,
+    /// Turn animations off regardless of the system setting.
+    pub reduced_motion: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            desired_retention: 0.90,
+            daily_new_limit: 20,
+            mock_seconds_per_question: 180,
+            theme: Theme::System,
+            reduced_motion: false,
+        }
+    }
+}
+
+// `Settings` holds an f64 but never NaN (validated on input), so equality is total.
+impl Eq for Settings {}
+
+/// One question of a finished mock interview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MockItem {
+    /// Question id.
+    pub question: String,
+    /// Seconds spent on it.
+    pub seconds: u32,
+    /// The self-assessed grade, once given.
+    pub grade: Option<Grade>,
+}
+
+/// A finished mock interview, kept in history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MockResult {
+    /// When it started (ms since the epoch); also its identity.
+    pub started_at: i64,
+    /// When the review screen was completed.
+    pub finished_at: i64,
+    /// The settings it ran with, as the URL query that starts the same interview.
+    pub query: String,
+    /// The questions in order.
+    pub items: Vec<MockItem>,
+}
+
 /// Everything the app remembers about the user's studying.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Progress {
@@ -122,12 +224,47 @@ pub struct Progress {
     /// Questions the user marked as known.
     #[serde(default)]
     pub known: BTreeSet<String>,
+    /// Bookmarks by question id (`false` = removed; kept so a merge knows which edit is newer).
+    #[serde(default)]
+    pub bookmarks: BTreeMap<String, Stamped<bool>>,
+    /// Personal notes by question id (empty text = deleted).
+    #[serde(default)]
+    pub notes: BTreeMap<String, Stamped<String>>,
+    /// Settings.
+    #[serde(default)]
+    pub settings: Settings,
+    /// Finished mock interviews, oldest first.
+    #[serde(default)]
+    pub mocks: Vec<MockResult>,
+    /// When a backup was last downloaded.
+    #[serde(default)]
+    pub last_backup_at: Option<i64>,
+    /// Top-level fields of `data` this build does not know, kept as they were and written back on save.
+    // Only a build of the same schema version can have written them (a newer version is refused), e.g. a
+    // development build; dropping them on the next save would lose its data without a word.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
 }
 
 impl Progress {
     /// Appends a review to the log.
     pub fn record(&mut self, review: Review) {
         self.reviews.push(review);
+    }
+
+    /// Removes the most recent review of `question` recorded at `at` (undo); returns whether one was removed.
+    pub fn unrecord(&mut self, question: &str, at: i64) -> bool {
+        match self
+            .reviews
+            .iter()
+            .rposition(|r| r.question == question && r.at == at)
+        {
+            Some(i) => {
+                self.reviews.remove(i);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Marks a question as known, or clears the mark.
@@ -174,7 +311,7 @@ impl Progress {
         self.reviews.iter().filter(|r| r.at >= since).count()
     }
 
-    /// Encodes the progress in its storage envelope.
+    /// Encodes the progress in its storage envelope, at the current [`SCHEMA_VERSION`].
     pub fn encode(&self) -> String {
         let envelope = EnvelopeOut {
             app: APP_ID,
@@ -184,9 +321,9 @@ impl Progress {
         serde_json::to_string(&envelope).expect("progress always serialises")
     }
 
-    /// Decodes a stored envelope.
+    /// Decodes a stored envelope of this or any older schema version, migrating older data.
     pub fn decode(raw: &str) -> Result<Progress, LoadError> {
-        let value: serde_json::Value = serde_json::from_str(raw)
+        let value: Value = serde_json::from_str(raw)
             .map_err(|e| LoadError::Corrupt(format!("not valid JSON ({e})")))?;
         let Some(object) = value.as_object() else {
             return Err(LoadError::Corrupt("not a JSON object".into()));
@@ -215,8 +352,35 @@ impl Progress {
         let data = object
             .get("data")
             .ok_or_else(|| LoadError::Corrupt("the data field is missing".into()))?;
-        serde_json::from_value(data.clone())
-            .map_err(|e| LoadError::Corrupt(format!("the data does not fit ({e})")))
+        Progress::from_data(version as u32, data.clone(), "data")
+            .map_err(|problems| LoadError::Corrupt(format!("the data does not fit: {problems}")))
+    }
+
+    /// Reads the `data` part of an envelope written at schema `version` (1 to [`SCHEMA_VERSION`]): migrates
+    /// it, checks it, and returns every problem found, with JSON paths under `path`, if it is not usable.
+    pub fn from_data(version: u32, data: Value, path: &str) -> Result<Progress, Problems> {
+        let mut problems = Problems::new();
+        let data = match migrate(version, data) {
+            Ok(data) => data,
+            Err(e) => {
+                problems.push(path, ProblemKind::Migration(e));
+                return Err(problems);
+            }
+        };
+        check(&data, path, &mut problems);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        // `check` accepts only what deserialises; this is a second line of defence, not a normal path.
+        serde_json::from_value(data).map_err(|e| {
+            problems.push(
+                path,
+                ProblemKind::Unreadable {
+                    reason: e.to_string(),
+                },
+            );
+            problems
+        })
     }
 }
 

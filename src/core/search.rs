@@ -86,6 +86,8 @@ pub struct SearchIndex {
     surface_end: Vec<u32>,
     /// The stem each written term is indexed under.
     surface_stem: Vec<u32>,
+    /// Written-term ids ordered by stem, to list the written forms of a stem.
+    by_stem: Vec<u32>,
     /// Character masks of the written terms, to skip most of them in typo matching.
     surface_mask: Vec<u32>,
     /// Stems, sorted and concatenated; stem `i` ends at `stem_end[i]`.
@@ -102,6 +104,8 @@ pub struct SearchIndex {
     avg_len: [f32; INDEXED_FIELDS],
     /// Question indices sorted by id, to find the question of a note.
     by_id: Vec<u16>,
+    /// Words (not parts) in each question's shortest wording, to skip hopeless wording comparisons.
+    shortest_wording: Vec<u8>,
 }
 
 impl std::fmt::Debug for SearchIndex {

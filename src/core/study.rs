@@ -1,12 +1,15 @@
-//! A flashcard study session: a queue over a selection of the bank, reveal, grade.
+//! A flashcard study session over a selection of the bank: reveal, tick the key points covered, grade, undo.
 //!
-//! The session is a plain value: the UI keeps it in a signal and calls these methods. Grading returns the
-//! [`Review`] to record; the session itself never touches storage or the clock.
+//! The session is a plain value: the UI keeps it in a signal and calls these methods. Which card comes next is
+//! the daily queue's decision ([`super::queue`]), made from the review log; grading returns the [`Review`] to
+//! record, and undo returns the one to remove. The session never touches storage or the clock.
 
 use std::collections::BTreeSet;
 
 use super::bank::{self, Level, Question};
-use super::progress::{Grade, Progress, QuestionStatus, Review};
+use super::fsrs::Scheduler;
+use super::progress::{Grade, Progress, Review};
+use super::queue::{Limits, Next, Queue, Reason, Schedule};
 
 /// Which questions a study session draws from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -97,64 +100,123 @@ pub enum Phase {
     Asking,
     /// The answer and key points are shown; waiting for a grade.
     Revealed,
-    /// The queue is empty.
+    /// Nothing left to study now.
     Finished,
 }
 
-/// A study session over a fixed queue of questions.
+/// One graded card of this session, with what undo needs to restore it exactly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Graded {
+    question: &'static str,
+    reason: Reason,
+    grade: Grade,
+    at: i64,
+    ticked: BTreeSet<usize>,
+}
+
+/// What a finished (or paused) session adds up to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// Grades given, in [`Grade::ALL`] order.
+    pub counts: [usize; 4],
+    /// Milliseconds from the start to the last grade.
+    pub elapsed_ms: i64,
+    /// When the next card of the selection falls due, if any.
+    pub next_due: Option<i64>,
+    /// New questions waiting beyond today's limit.
+    pub new_waiting: u32,
+}
+
+/// A study session: the current card and what was done.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StudySession {
-    queue: Vec<&'static str>,
-    index: usize,
+    selection: Selection,
+    limits: Limits,
+    day_start_ms: i64,
+    started_at: i64,
+    current: Option<(&'static str, Reason)>,
     revealed: bool,
-    graded: Vec<(&'static str, Grade)>,
+    ticked: BTreeSet<usize>,
+    graded: Vec<Graded>,
+    skipped: BTreeSet<&'static str>,
+    next_due: Option<i64>,
+    new_waiting: u32,
 }
 
 impl StudySession {
-    /// Starts a session over the selection. Order: questions never reviewed first (in bank order), then the
-    /// ones reviewed longest ago, and questions marked known last.
-    pub fn new(selection: &Selection, progress: &Progress) -> Self {
-        let mut picked: Vec<(u8, i64, usize, &'static str)> = selection
-            .questions()
-            .into_iter()
-            .enumerate()
-            .map(|(order, q)| {
-                let last = progress.last_review(q.id).map_or(i64::MIN, |r| r.at);
-                let rank = match progress.status(q.id) {
-                    QuestionStatus::New => 0,
-                    QuestionStatus::Seen => 1,
-                    QuestionStatus::Known => 2,
-                };
-                (rank, last, order, q.id)
-            })
-            .collect();
-        picked.sort();
-        Self::from_ids(picked.into_iter().map(|(_, _, _, id)| id).collect())
+    /// Starts a session over `selection` and picks the first card.
+    pub fn start(
+        selection: Selection,
+        limits: Limits,
+        progress: &Progress,
+        scheduler: &Scheduler,
+        now_ms: i64,
+        day_start_ms: i64,
+    ) -> Self {
+        let mut session = StudySession {
+            selection,
+            limits,
+            day_start_ms,
+            started_at: now_ms,
+            current: None,
+            revealed: false,
+            ticked: BTreeSet::new(),
+            graded: Vec::new(),
+            skipped: BTreeSet::new(),
+            next_due: None,
+            new_waiting: 0,
+        };
+        session.advance(progress, scheduler, now_ms);
+        session
     }
 
-    /// A session over exactly these question ids, in this order.
-    pub fn from_ids(queue: Vec<&'static str>) -> Self {
-        StudySession {
-            queue,
-            index: 0,
-            revealed: false,
-            graded: Vec::new(),
+    /// Picks the next card from the queue. Call after recording a grade, after undo, or when time has passed.
+    pub fn advance(&mut self, progress: &Progress, scheduler: &Scheduler, now_ms: i64) {
+        let schedule = Schedule::build(progress, scheduler);
+        let queue = Queue::new(
+            &self.selection,
+            &schedule,
+            scheduler,
+            self.limits,
+            self.day_start_ms,
+        );
+        let exclude: BTreeSet<&str> = self.skipped.iter().copied().collect();
+        self.revealed = false;
+        self.ticked.clear();
+        match queue.next(now_ms, &exclude) {
+            Next::Card { question, reason } => self.current = Some((question.id, reason)),
+            Next::Empty {
+                next_due,
+                new_waiting,
+            } => {
+                self.current = None;
+                self.next_due = next_due;
+                self.new_waiting = new_waiting;
+            }
         }
+    }
+
+    /// The selection this session studies.
+    pub fn selection(&self) -> &Selection {
+        &self.selection
     }
 
     /// The card being studied, if any.
     pub fn current(&self) -> Option<&'static Question> {
-        self.queue.get(self.index).and_then(|id| bank::question(id))
+        self.current.and_then(|(id, _)| bank::question(id))
+    }
+
+    /// Why the current card was picked.
+    pub fn reason(&self) -> Option<Reason> {
+        self.current.map(|(_, r)| r)
     }
 
     /// The phase of the current card.
     pub fn phase(&self) -> Phase {
-        if self.index >= self.queue.len() {
-            Phase::Finished
-        } else if self.revealed {
-            Phase::Revealed
-        } else {
-            Phase::Asking
+        match (self.current, self.revealed) {
+            (None, _) => Phase::Finished,
+            (Some(_), true) => Phase::Revealed,
+            (Some(_), false) => Phase::Asking,
         }
     }
 
@@ -165,55 +227,113 @@ impl StudySession {
         }
     }
 
-    /// Grades the revealed card and moves on; returns the review to record. Does nothing (returns `None`)
-    /// unless the answer is revealed. "Again" puts the card back at the end of the queue.
+    /// Ticks or unticks key point `index` of the revealed card.
+    pub fn toggle_key_point(&mut self, index: usize) {
+        let count = self.current().map_or(0, |q| q.key_points_html.len());
+        if self.phase() == Phase::Revealed && index < count && !self.ticked.remove(&index) {
+            self.ticked.insert(index);
+        }
+    }
+
+    /// The key points ticked so far.
+    pub fn ticked(&self) -> &BTreeSet<usize> {
+        &self.ticked
+    }
+
+    /// The grade the ticked key points suggest: all → Good, at least half → Hard, fewer → Again. Easy is
+    /// never suggested: it stays a deliberate choice.
+    pub fn suggested_grade(&self) -> Option<Grade> {
+        let total = self.current()?.key_points_html.len();
+        if self.phase() != Phase::Revealed || total == 0 {
+            return None;
+        }
+        let ticked = self.ticked.len();
+        Some(if ticked == total {
+            Grade::Good
+        } else if ticked * 2 >= total {
+            Grade::Hard
+        } else {
+            Grade::Again
+        })
+    }
+
+    /// Grades the revealed card; returns the review to record (then call [`StudySession::advance`]). Does
+    /// nothing unless the answer is revealed.
     pub fn grade(&mut self, grade: Grade, now_ms: i64) -> Option<Review> {
         if self.phase() != Phase::Revealed {
             return None;
         }
-        let id = self.queue[self.index];
-        self.graded.push((id, grade));
-        if grade == Grade::Again {
-            self.queue.push(id);
-        }
-        self.index += 1;
-        self.revealed = false;
+        let (question, reason) = self.current?;
+        self.graded.push(Graded {
+            question,
+            reason,
+            grade,
+            at: now_ms,
+            ticked: std::mem::take(&mut self.ticked),
+        });
         Some(Review {
-            question: id.to_string(),
+            question: question.to_string(),
             grade,
             at: now_ms,
         })
     }
 
-    /// Skips the current card without grading it.
-    pub fn skip(&mut self) {
-        if self.phase() != Phase::Finished {
-            self.index += 1;
-            self.revealed = false;
+    /// Undoes the last grade of this session: the card comes back revealed, with the same key points ticked.
+    /// Returns the review the caller must remove from the log (`Progress::unrecord`).
+    pub fn undo(&mut self) -> Option<Review> {
+        let last = self.graded.pop()?;
+        self.current = Some((last.question, last.reason));
+        self.revealed = true;
+        self.ticked = last.ticked;
+        Some(Review {
+            question: last.question.to_string(),
+            grade: last.grade,
+            at: last.at,
+        })
+    }
+
+    /// Whether there is a grade to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.graded.is_empty()
+    }
+
+    /// Skips the current card for the rest of the session.
+    pub fn skip(&mut self, progress: &Progress, scheduler: &Scheduler, now_ms: i64) {
+        if let Some((id, _)) = self.current {
+            self.skipped.insert(id);
+            self.advance(progress, scheduler, now_ms);
         }
     }
 
-    /// 1-based position of the current card and the queue length.
-    pub fn position(&self) -> (usize, usize) {
-        ((self.index + 1).min(self.queue.len()), self.queue.len())
-    }
-
-    /// How many cards are left, the current one included.
-    pub fn remaining(&self) -> usize {
-        self.queue.len().saturating_sub(self.index)
-    }
-
-    /// How many times each grade was given this session, in [`Grade::ALL`] order.
-    pub fn tally(&self) -> [usize; 4] {
-        let mut counts = [0; 4];
-        for (_, g) in &self.graded {
-            counts[Grade::ALL.iter().position(|x| x == g).unwrap_or(0)] += 1;
-        }
-        counts
+    /// Allows `extra` more new questions today ("Study more").
+    pub fn study_more(
+        &mut self,
+        extra: u32,
+        progress: &Progress,
+        scheduler: &Scheduler,
+        now_ms: i64,
+    ) {
+        self.limits.extra_new += extra;
+        self.advance(progress, scheduler, now_ms);
     }
 
     /// How many cards were graded this session.
     pub fn graded_count(&self) -> usize {
         self.graded.len()
+    }
+
+    /// Grades given, time spent, what comes next.
+    pub fn summary(&self) -> Summary {
+        let mut counts = [0; 4];
+        for g in &self.graded {
+            counts[Grade::ALL.iter().position(|x| *x == g.grade).unwrap_or(0)] += 1;
+        }
+        let elapsed_ms = self.graded.last().map_or(0, |g| g.at - self.started_at);
+        Summary {
+            counts,
+            elapsed_ms,
+            next_due: self.next_due,
+            new_waiting: self.new_waiting,
+        }
     }
 }

@@ -1,17 +1,20 @@
 //! The root component and the one route table.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
+use super::components::shortcuts_dialog::ShortcutsDialog;
 use super::components::site_header::SiteHeader;
 use super::components::storage_notice::StorageNotice;
 use super::components::update_prompt::UpdatePrompt;
 use super::pages::browse_page::BrowsePage;
 use super::pages::home_page::HomePage;
+use super::pages::mock_page::MockPage;
 use super::pages::not_found_page::NotFoundPage;
 use super::pages::question_page::QuestionPage;
+use super::pages::settings_page::SettingsPage;
 use super::pages::study_page::StudyPage;
 use super::state::AppState;
 
@@ -65,10 +68,17 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/browse") view=BrowsePage/>
                     <Route path=path!("/q/:id") view=QuestionPage/>
                     <Route path=path!("/study") view=StudyPage/>
+                    <Route path=path!("/mock") view=MockPage/>
+                    <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>
             </main>
+            <ShortcutsDialog/>
             <footer class="dd-footer">
-                <p>"Django Drill works offline; your progress stays in this browser."</p>
+                <p>
+                    "Django Drill works offline; your progress stays in this browser. "
+                    <A href=href("/settings")>"Settings"</A>
+                    " · Press ? for keyboard shortcuts."
+                </p>
             </footer>
         </Router>
     }

@@ -2,6 +2,8 @@
 
 pub mod browse_page;
 pub mod home_page;
+pub mod mock_page;
 pub mod not_found_page;
 pub mod question_page;
+pub mod settings_page;
 pub mod study_page;

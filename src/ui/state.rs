@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::core::progress::{Progress, Review};
+use crate::core::fsrs::{Scheduler, SchedulerConfig};
+use crate::core::progress::{Progress, Review, Settings};
 use crate::storage;
 
 /// Milliseconds since the Unix epoch, from the browser clock. Only the UI reads the clock.
@@ -27,15 +28,27 @@ pub struct AppState {
     pub progress: RwSignal<Progress>,
     /// A message about storage the user must see, if any.
     pub notice: RwSignal<Option<String>>,
+    /// The FSRS scheduler for the user's desired retention.
+    pub scheduler: Memo<Scheduler>,
 }
 
 impl AppState {
     /// Loads progress, provides the state as context and starts the persistence effect.
     pub fn provide() -> Self {
         let loaded = storage::load_progress(now_ms());
+        let progress = RwSignal::new(loaded.progress);
+        let scheduler = Memo::new(move |_| {
+            let desired_retention = progress.with(|p| p.settings.desired_retention);
+            Scheduler::new(SchedulerConfig {
+                desired_retention,
+                ..SchedulerConfig::default()
+            })
+            .unwrap_or_default()
+        });
         let state = AppState {
-            progress: RwSignal::new(loaded.progress),
+            progress,
             notice: RwSignal::new(loaded.notice),
+            scheduler,
         };
         let read_only = loaded.read_only;
         let progress = state.progress;
@@ -63,5 +76,17 @@ impl AppState {
     /// Records a graded review.
     pub fn record(&self, review: Review) {
         self.progress.update(|p| p.record(review));
+    }
+
+    /// Removes a review (undo).
+    pub fn unrecord(&self, review: &Review) {
+        self.progress.update(|p| {
+            p.unrecord(&review.question, review.at);
+        });
+    }
+
+    /// The current settings.
+    pub fn settings(&self) -> Settings {
+        self.progress.with(|p| p.settings.clone())
     }
 }

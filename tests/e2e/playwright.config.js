@@ -1,6 +1,9 @@
 // End-to-end tests on the release build in dist/, in the system Chromium (no browser download).
 import { defineConfig } from "@playwright/test";
 
+// .ci/test picks a free port; 4173 when run by hand.
+const port = Number(process.env.E2E_PORT ?? 4173);
+
 export default defineConfig({
   testDir: "./specs",
   timeout: 30_000,
@@ -9,7 +12,7 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: [["list"]],
   use: {
-    baseURL: "http://127.0.0.1:4173",
+    baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {
       executablePath: "/usr/bin/chromium",
       args: [
@@ -24,8 +27,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node serve.mjs --port 4173",
-    url: "http://127.0.0.1:4173/",
+    command: `node serve.mjs --port ${port}`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
   },
 });

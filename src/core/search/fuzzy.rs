@@ -40,29 +40,42 @@ fn char_bit(c: char) -> u32 {
 const CAP: usize = MAX_TOKEN_BYTES + 1;
 
 fn distance(a: &str, b: &str, max: usize, prefix: bool) -> Option<usize> {
+    if a.is_ascii() && b.is_ascii() {
+        return table(a.as_bytes(), b.as_bytes(), max, prefix);
+    }
     let mut ab = ['\0'; CAP];
     let mut bb = ['\0'; CAP];
     let n = fill(a, &mut ab)?;
     let m = fill(b, &mut bb)?;
-    let (a, b) = (&ab[..n], &bb[..m]);
+    table(&ab[..n], &bb[..m], max, prefix)
+}
+
+/// The dynamic-programming table, three rows at a time (enough for adjacent transpositions), stopping as soon
+/// as a whole row exceeds `max`.
+fn table<T: PartialEq>(a: &[T], b: &[T], max: usize, prefix: bool) -> Option<usize> {
+    let (n, m) = (a.len(), b.len());
+    if n >= CAP || m >= CAP {
+        return None;
+    }
     if !prefix && n.abs_diff(m) > max {
         return None;
     }
     if prefix && m + max < n {
         return None;
     }
-    // Rows run over `a`, columns over `b`; three rows are enough for adjacent transpositions.
-    let mut two_up = [0usize; CAP];
-    let mut up = [0usize; CAP];
-    let mut row = [0usize; CAP];
+    // Cells never exceed CAP, so a byte each is enough.
+    let mut two_up = [0u8; CAP];
+    let mut up = [0u8; CAP];
+    let mut row = [0u8; CAP];
     for (j, cell) in up.iter_mut().enumerate().take(m + 1) {
-        *cell = j;
+        *cell = j as u8;
     }
+    let max8 = max.min(usize::from(u8::MAX)) as u8;
     for i in 1..=n {
-        row[0] = i;
+        row[0] = i as u8;
         let mut row_min = row[0];
         for j in 1..=m {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let cost = u8::from(a[i - 1] != b[j - 1]);
             let mut d = (up[j] + 1).min(row[j - 1] + 1).min(up[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d = d.min(two_up[j - 2] + 1);
@@ -70,18 +83,18 @@ fn distance(a: &str, b: &str, max: usize, prefix: bool) -> Option<usize> {
             row[j] = d;
             row_min = row_min.min(d);
         }
-        if row_min > max {
+        if row_min > max8 {
             return None;
         }
         two_up[..=m].copy_from_slice(&up[..=m]);
         up[..=m].copy_from_slice(&row[..=m]);
     }
     let d = if prefix {
-        up[..=m].iter().copied().min().unwrap_or(usize::MAX)
+        up[..=m].iter().copied().min().unwrap_or(u8::MAX)
     } else {
         up[m]
     };
-    (d <= max).then_some(d)
+    (d <= max8).then_some(usize::from(d))
 }
 
 fn fill(s: &str, buf: &mut [char; CAP]) -> Option<usize> {

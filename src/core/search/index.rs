@@ -1,10 +1,11 @@
 //! Building the index and looking terms up in it.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use super::fuzzy::char_mask;
-use super::text::{for_each_token, index_key, strip_html};
+use super::text::{for_each_token, index_key, strip_html, TokenKind};
 use super::{
     SearchIndex, FIELD_ANSWER, FIELD_KEY_POINT, FIELD_QUESTION, FIELD_TAG, INDEXED_FIELDS,
 };
@@ -13,13 +14,55 @@ use crate::core::bank::Question;
 /// Term frequencies saturate here; BM25 has long stopped rewarding repetition by then.
 const MAX_TF: usize = 63;
 
+/// The FxHash function (as in rustc): the build hashes every token, and the standard SipHash, made to resist
+/// hostile keys, is several times slower on short ones. The keys here are our own text.
+#[derive(Default)]
+pub(super) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    /// The hash of a string's bytes.
+    pub(super) fn hash_str(s: &str) -> u64 {
+        let mut h = FxHasher::default();
+        h.write(s.as_bytes());
+        h.finish()
+    }
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
 /// Collects token occurrences before they are sorted into postings.
 #[derive(Default)]
 struct Builder {
     /// Written term → temporary stem id.
-    surfaces: HashMap<String, u32>,
+    surfaces: FxHashMap<String, u32>,
     /// Stem → temporary stem id.
-    stems: HashMap<String, u32>,
+    stems: FxHashMap<String, u32>,
     stem_names: Vec<String>,
     /// `stem << 24 | question << 8 | field`, one per occurrence.
     occurrences: Vec<u64>,
@@ -100,35 +143,46 @@ impl SearchIndex {
             stem_end.push(stem_text.len() as u32);
         }
 
-        for o in &mut b.occurrences {
-            *o = u64::from(rank[(*o >> 24) as usize]) << 24 | (*o & 0xff_ffff);
+        // Occurrences were recorded question by question, fields in order, so scattering them into per-stem
+        // buckets (a counting sort, stable) leaves each bucket sorted by question and field.
+        let mut bucket_start = vec![0u32; order.len() + 1];
+        for &o in &b.occurrences {
+            bucket_start[rank[(o >> 24) as usize] as usize + 1] += 1;
         }
-        b.occurrences.sort_unstable();
+        for r in 1..bucket_start.len() {
+            bucket_start[r] += bucket_start[r - 1];
+        }
+        let mut fill = bucket_start.clone();
+        let mut sorted = vec![0u32; b.occurrences.len()];
+        for &o in &b.occurrences {
+            let r = rank[(o >> 24) as usize] as usize;
+            sorted[fill[r] as usize] = (o & 0xff_ffff) as u32;
+            fill[r] += 1;
+        }
+        drop(b.occurrences);
+
         let mut post_end = vec![0u32; order.len()];
         let mut stem_df = vec![0u16; order.len()];
         let mut post_doc = Vec::new();
         let mut post_field_tf = Vec::new();
-        let mut last: Option<(usize, u16)> = None;
-        let mut i = 0;
-        while i < b.occurrences.len() {
-            let key = b.occurrences[i];
-            let run = b.occurrences[i..].iter().take_while(|&&o| o == key).count();
-            let stem = (key >> 24) as usize;
-            let doc = ((key >> 8) & 0xffff) as u16;
-            let field = (key & 0xff) as u8;
-            if last != Some((stem, doc)) {
-                stem_df[stem] = stem_df[stem].saturating_add(1);
-                last = Some((stem, doc));
+        for stem in 0..order.len() {
+            let bucket = &sorted[bucket_start[stem] as usize..bucket_start[stem + 1] as usize];
+            let mut last_doc = None;
+            let mut i = 0;
+            while i < bucket.len() {
+                let key = bucket[i];
+                let run = bucket[i..].iter().take_while(|&&o| o == key).count();
+                let doc = (key >> 8) as u16;
+                let field = (key & 0xff) as u8;
+                if last_doc != Some(doc) {
+                    stem_df[stem] = stem_df[stem].saturating_add(1);
+                    last_doc = Some(doc);
+                }
+                post_doc.push(doc);
+                post_field_tf.push(field << 6 | run.min(MAX_TF) as u8);
+                i += run;
             }
-            post_doc.push(doc);
-            post_field_tf.push(field << 6 | run.min(MAX_TF) as u8);
             post_end[stem] = post_doc.len() as u32;
-            i += run;
-        }
-        // A stem's postings end where the previous one's do when it has none of its own (cannot happen, but keep
-        // the ranges monotone regardless).
-        for s in 1..post_end.len() {
-            post_end[s] = post_end[s].max(post_end[s - 1]);
         }
 
         let mut surfaces: Vec<(String, u32)> = b.surfaces.into_iter().collect();
@@ -144,6 +198,9 @@ impl SearchIndex {
             surface_mask.push(char_mask(term));
         }
 
+        let mut by_stem: Vec<u32> = (0..surface_stem.len() as u32).collect();
+        by_stem.sort_by_key(|&i| surface_stem[i as usize]);
+
         let mut avg_len = [1.0f32; INDEXED_FIELDS];
         for (f, avg) in avg_len.iter_mut().enumerate() {
             let (sum, n) = b
@@ -156,6 +213,25 @@ impl SearchIndex {
             }
         }
 
+        let mut buf = String::new();
+        let shortest_wording = questions
+            .iter()
+            .map(|q| {
+                std::iter::once(q.text)
+                    .chain(q.variants.iter().map(|v| v.text))
+                    .map(|text| {
+                        let mut words = 0usize;
+                        for_each_token(text, &mut buf, |t| {
+                            words += usize::from(t.kind != TokenKind::Part)
+                        });
+                        words
+                    })
+                    .min()
+                    .unwrap_or(0)
+                    .min(usize::from(u8::MAX)) as u8
+            })
+            .collect();
+
         let mut by_id: Vec<u16> = (0..questions.len() as u16).collect();
         by_id.sort_unstable_by_key(|&d| questions[usize::from(d)].id);
 
@@ -164,6 +240,7 @@ impl SearchIndex {
             surface_text,
             surface_end,
             surface_stem,
+            by_stem,
             surface_mask,
             stem_text,
             stem_end,
@@ -174,6 +251,7 @@ impl SearchIndex {
             field_len: b.field_len,
             avg_len,
             by_id,
+            shortest_wording,
         };
         index.shrink();
         index
@@ -212,6 +290,7 @@ impl SearchIndex {
         self.surface_text.capacity()
             + (self.surface_end.capacity()
                 + self.surface_stem.capacity()
+                + self.by_stem.capacity()
                 + self.surface_mask.capacity())
                 * 4
             + self.stem_text.capacity()
@@ -222,6 +301,7 @@ impl SearchIndex {
             + self.post_field_tf.capacity()
             + self.field_len.capacity() * size_of::<[u16; INDEXED_FIELDS]>()
             + self.by_id.capacity() * 2
+            + self.shortest_wording.capacity()
     }
 
     pub(super) fn surface(&self, i: usize) -> &str {
@@ -268,6 +348,22 @@ impl SearchIndex {
             }
         }
         from..lo
+    }
+
+    /// The written terms indexed under a stem.
+    pub(super) fn surfaces_of(&self, stem: u32) -> impl Iterator<Item = usize> + '_ {
+        let from = self
+            .by_stem
+            .partition_point(|&i| self.surface_stem[i as usize] < stem);
+        self.by_stem[from..]
+            .iter()
+            .map(|&i| i as usize)
+            .take_while(move |&i| self.surface_stem[i] == stem)
+    }
+
+    /// The stem of a token as written, if the index knows the word.
+    pub(super) fn stem_of_surface(&self, term: &str) -> Option<usize> {
+        self.surface_id(term).map(|i| self.surface_stem[i] as usize)
     }
 
     /// The postings of a stem.

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::fuzzy::{allowed_edits, char_mask, edit_distance, prefix_edit_distance};
+use super::index::FxHasher;
 use super::text::{for_each_token, index_key, is_stop_word, tokenize, TokenKind};
 use super::{
     Hit, SearchIndex, ALL_FIELDS, FIELD_ANSWER, FIELD_KEY_POINT, FIELD_NOTE, FIELD_QUESTION,
@@ -37,6 +38,8 @@ const TYPO_PENALTY: [f32; 3] = [1.0, 0.6, 0.4];
 const TYPO_PREFIX_PENALTY: [f32; 3] = [1.0, 0.45, 0.3];
 /// How much of the best score a question gains when a wording of it equals the whole query.
 const WORDING_BONUS: f32 = 1.0;
+/// How many of the best-scored questions a long query is compared with wording by wording.
+const MAX_WORDING_CHECKS: usize = 40;
 /// At most this many completions or typo variants per query term, the most common first.
 const MAX_EXPANSIONS: usize = 40;
 /// At most this many query tokens are read; a pasted paragraph does not need more.
@@ -50,6 +53,7 @@ pub(super) struct Term {
     pub key: String,
     /// Which query word it belongs to (a compound and its parts share one).
     pub word: usize,
+    /// How much its matches count: words fully, parts of code terms and stop words less.
     pub weight: f32,
     /// The word is still being typed: complete it.
     pub prefix: bool,
@@ -63,6 +67,7 @@ pub(super) struct Term {
 
 /// A parsed query.
 pub(super) struct Query {
+    /// Its terms in order, parts after their compound.
     pub terms: Vec<Term>,
     /// The distinct keys of its words (not of parts), sorted: what a pasted wording is compared by.
     pub keys: Vec<String>,
@@ -72,7 +77,7 @@ pub(super) struct Query {
 
 impl Term {
     /// How well a token of some text matches this term: `None`, or the penalty (1.0 for an exact match).
-    /// `stem` is the token's stem id in the index, if it has one.
+    /// `stem` is the token's stem id when the index knows the token; otherwise `key` is its index key.
     pub fn matches(&self, surface: &str, key: &str, stem: Option<usize>) -> Option<f32> {
         if key == self.key {
             return Some(1.0);
@@ -121,6 +126,46 @@ fn push_max(out: &mut Vec<(u32, f32)>, stem: u32, penalty: f32) {
     }
 }
 
+/// The written terms of the index that match a query, found once per query so that texts are scanned with one
+/// lookup per token instead of stemming every token.
+pub(super) struct Matcher<'i> {
+    /// Written term, the content words it matches, and the query keys it equals.
+    entries: Vec<(&'i str, u64, u64)>,
+    /// Open addressing on the hash of the term: entry indices, `u32::MAX` where empty.
+    table: Vec<u32>,
+    /// Which first bytes the entries have, to turn most tokens away at once.
+    first: [u64; 4],
+    /// Which lengths (bit `n` for `n` bytes, the last bit for 63 and more) the entries have, likewise.
+    lengths: u64,
+}
+
+impl Matcher<'_> {
+    /// The first bytes of the written terms that match: a plain word starting with any other byte cannot.
+    pub fn first_bytes(&self) -> &[u64; 4] {
+        &self.first
+    }
+
+    /// The content words and query keys a token (as written, lowercased) matches.
+    pub fn lookup(&self, term: &str) -> Option<(u64, u64)> {
+        let b = usize::from(*term.as_bytes().first()?);
+        if self.first[b / 64] & (1 << (b % 64)) == 0
+            || self.lengths & (1 << term.len().min(63)) == 0
+        {
+            return None;
+        }
+        let mask = self.table.len() - 1;
+        let mut at = FxHasher::hash_str(term) as usize & mask;
+        loop {
+            let e = *self.table.get(at)?;
+            let (surface, words, keys) = *self.entries.get(e as usize)?;
+            if surface == term {
+                return Some((words, keys));
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
 /// A note that mentions at least one query term.
 struct NoteMatch {
     doc: usize,
@@ -130,14 +175,16 @@ struct NoteMatch {
 }
 
 impl SearchIndex {
+    /// Reads a query: its terms, which of them are being typed, and the stems each stands for.
     pub(super) fn parse(&self, query: &str) -> Query {
         let open = query
             .chars()
             .last()
             .is_some_and(|c| c.is_alphanumeric() || c == '_');
         let mut raw: Vec<(String, TokenKind, usize)> = Vec::new();
+        let marker = list_marker_len(query);
         for_each_token(query, &mut String::new(), |t| {
-            if raw.len() < MAX_QUERY_TOKENS {
+            if raw.len() < MAX_QUERY_TOKENS && t.start >= marker {
                 raw.push((t.term.to_string(), t.kind, t.end));
             }
         });
@@ -252,20 +299,41 @@ impl SearchIndex {
     /// Written terms within `k` edits of `term` (or of completing it, when `prefix`), as `(stem, penalty, df)`.
     fn typo_variants(&self, term: &str, k: usize, prefix: bool) -> Vec<(u32, f32, u16)> {
         let mask = char_mask(term);
+        let len = term.len();
+        let first = term.as_bytes()[0];
         let mut out = Vec::new();
+        let mut start = 0;
         for (i, &m) in self.surface_mask.iter().enumerate() {
-            let full_ok = (mask ^ m).count_ones() as usize <= 2 * k;
-            let prefix_ok = prefix && (mask & !m).count_ones() as usize <= k;
+            let end = self.surface_end[i] as usize;
+            let surface_len = end - start;
+            let surface_start = start;
+            start = end;
+            // Byte lengths stand in for character lengths: the vocabulary is nearly all ASCII.
+            let full_ok = surface_len + k >= len
+                && surface_len <= len + k
+                && (mask ^ m).count_ones() as usize <= 2 * k;
+            // Completing a misspelt word: the first letter must be right, and only the start of the candidate
+            // matters.
+            let prefix_ok = prefix
+                && surface_len > len
+                && self.surface_text.as_bytes()[surface_start] == first
+                && (mask & !m).count_ones() as usize <= k;
             if !full_ok && !prefix_ok {
                 continue;
             }
-            let surface = self.surface(i);
+            let surface = &self.surface_text[surface_start..end];
             let penalty = match full_ok.then(|| edit_distance(term, surface, k)).flatten() {
                 Some(d) => TYPO_PENALTY[d],
-                None if prefix_ok => match prefix_edit_distance(term, surface, k) {
-                    Some(d) => TYPO_PREFIX_PENALTY[d],
-                    None => continue,
-                },
+                None if prefix_ok => {
+                    let mut head = (len + k).min(surface.len());
+                    while !surface.is_char_boundary(head) {
+                        head += 1;
+                    }
+                    match prefix_edit_distance(term, &surface[..head], k) {
+                        Some(d) => TYPO_PREFIX_PENALTY[d],
+                        None => continue,
+                    }
+                }
                 None => continue,
             };
             let stem = self.surface_stem[i];
@@ -297,10 +365,13 @@ impl SearchIndex {
         let mut total = vec![0f32; n * ALL_FIELDS];
         let mut best = vec![0f32; n * ALL_FIELDS];
         let mut words_hit = vec![0u64; n];
+        // Content words matched per question and field, so a snippet knows what to look for.
+        let mut field_words = vec![0u64; n * ALL_FIELDS];
         // Query words (stop words included) found in the question's wordings.
         let mut wording_hit = vec![0u64; n];
+        // Slots `best` holds for the current term, so that only those are read and cleared.
+        let mut touched: Vec<u32> = Vec::new();
         for (ti, t) in q.terms.iter().enumerate() {
-            best.fill(0.0);
             // Completions and typo variants share the idf of the most common of them: a rare completion must
             // not outweigh the common word the user is most likely typing.
             let max_df = t
@@ -328,6 +399,9 @@ impl SearchIndex {
                         * idf
                         * bm25_tf(tf, len, self.avg_len[field], FIELD_B[field]);
                     let slot = doc * ALL_FIELDS + field;
+                    if best[slot] == 0.0 {
+                        touched.push(slot as u32);
+                    }
                     if s > best[slot] {
                         best[slot] = s;
                     }
@@ -339,6 +413,7 @@ impl SearchIndex {
                 for m in &notes {
                     let (tf, penalty) = m.per_term[ti];
                     if tf > 0.0 {
+                        touched.push((m.doc * ALL_FIELDS + FIELD_NOTE) as u32);
                         best[m.doc * ALL_FIELDS + FIELD_NOTE] = penalty
                             * FIELD_WEIGHT[FIELD_NOTE]
                             * idf
@@ -346,11 +421,14 @@ impl SearchIndex {
                     }
                 }
             }
-            for (slot, &s) in best.iter().enumerate() {
+            for slot in touched.drain(..) {
+                let slot = slot as usize;
+                let s = std::mem::take(&mut best[slot]);
                 if s > 0.0 {
                     total[slot] += t.weight * s;
                     if t.content {
                         words_hit[slot / ALL_FIELDS] |= 1 << t.word;
+                        field_words[slot] |= 1 << t.word;
                     }
                     if slot % ALL_FIELDS == FIELD_QUESTION {
                         wording_hit[slot / ALL_FIELDS] |= 1 << t.word;
@@ -371,15 +449,30 @@ impl SearchIndex {
             .collect();
 
         // A pasted question should find itself: boost questions with a wording close to the whole query.
-        let n_words = q.terms.last().map_or(0, |t| t.word + 1) as u32;
-        if n_words >= 2 && q.keys.len() >= 2 {
+        let matcher = (!ranked.is_empty()).then(|| self.matcher(&q));
+        let n_keys = q.keys.len();
+        if let (Some(m), true) = (&matcher, n_keys >= 2) {
             let top = ranked.iter().map(|r| r.0).fold(0.0, f32::max);
-            for r in &mut ranked {
-                if wording_hit[r.1].count_ones() * 2 >= n_words {
-                    let similarity = self.wording_similarity(r.1, &q);
-                    if similarity > 0.5 {
-                        r.0 += top * WORDING_BONUS * ((similarity - 0.5) / 0.5).powi(3);
-                    }
+            let mut buf = String::new();
+            // Long queries carry enough words for the base score to put their question near the top, so only
+            // the best `MAX_WORDING_CHECKS` are compared; short ones ("What is Django?") compare every candidate.
+            if n_keys >= 6 && ranked.len() > MAX_WORDING_CHECKS {
+                ranked.select_nth_unstable_by(MAX_WORDING_CHECKS, |a, b| b.0.total_cmp(&a.0));
+            }
+            let checks = if n_keys >= 6 {
+                MAX_WORDING_CHECKS
+            } else {
+                ranked.len()
+            };
+            for r in ranked.iter_mut().take(checks) {
+                // Skip wordings that cannot reach the threshold even if every word they share is a query key.
+                let common = (wording_hit[r.1].count_ones() as usize).min(n_keys);
+                if 4 * common <= n_keys + usize::from(self.shortest_wording[r.1]) {
+                    continue;
+                }
+                let similarity = self.wording_similarity(r.1, &q, m, &mut buf);
+                if similarity > 0.5 {
+                    r.0 += top * WORDING_BONUS * ((similarity - 0.5) / 0.5).powi(3);
                 }
             }
         }
@@ -394,7 +487,13 @@ impl SearchIndex {
                     .max_by(|&a, &b| fields[a].total_cmp(&fields[b]).then(b.cmp(&a)))
                     .unwrap_or(FIELD_QUESTION);
                 let note = note_texts.get(self.questions[doc].id).map(String::as_str);
-                let (field, snippet) = self.snippet(doc, best_field, &q, note);
+                let (field, snippet) = match &matcher {
+                    Some(m) => {
+                        let words = field_words[doc * ALL_FIELDS + best_field];
+                        self.snippet(doc, best_field, &q, m, words, note)
+                    }
+                    None => (super::Field::Question, Vec::new()),
+                };
                 Hit {
                     id: self.questions[doc].id,
                     score,
@@ -405,29 +504,65 @@ impl SearchIndex {
             .collect()
     }
 
-    /// The best Dice similarity between the query's words and the words of one of the question's wordings.
-    fn wording_similarity(&self, doc: usize, q: &Query) -> f32 {
-        let question = &self.questions[doc];
-        let mut buf = String::new();
-        let mut scratch = Vec::new();
-        let mut best = 0.0f32;
-        for text in std::iter::once(question.text).chain(question.variants.iter().map(|v| v.text)) {
-            let mut seen = 0u64;
-            let mut words = 0usize;
-            for_each_token(text, &mut buf, |tok| {
-                if tok.kind == TokenKind::Part {
-                    return;
-                }
-                words += 1;
-                let key = index_key(tok.term, &mut scratch);
-                if let Ok(i) = q.keys.binary_search_by(|k| k.as_str().cmp(key)) {
-                    seen |= 1 << i.min(63);
-                }
-            });
-            let common = seen.count_ones() as f32;
-            best = best.max(2.0 * common / (q.keys.len() + words) as f32);
+    /// Finds the written terms that match the query's content words (for highlighting) or equal its keys (for
+    /// comparing wordings).
+    pub(super) fn matcher(&self, q: &Query) -> Matcher<'_> {
+        let mut stems: Vec<(u32, u64, u64)> = Vec::new();
+        for t in q.terms.iter().filter(|t| t.content) {
+            stems.extend(t.expansions.iter().map(|e| (e.0, 1u64 << t.word, 0)));
         }
-        best
+        for (k, key) in q.keys.iter().enumerate() {
+            if let Some(s) = self.stem_id(key) {
+                stems.push((s as u32, 0, 1 << k));
+            }
+        }
+        stems.sort_unstable_by_key(|e| e.0);
+        let mut merged: Vec<(u32, u64, u64)> = Vec::with_capacity(stems.len());
+        for e in stems {
+            match merged.last_mut() {
+                Some(last) if last.0 == e.0 => {
+                    last.1 |= e.1;
+                    last.2 |= e.2;
+                }
+                _ => merged.push(e),
+            }
+        }
+        let mut entries = Vec::new();
+        let mut first = [0u64; 4];
+        let mut lengths = 0u64;
+        for &(stem, words, keys) in &merged {
+            for i in self.surfaces_of(stem) {
+                let surface = self.surface(i);
+                let b = usize::from(surface.as_bytes()[0]);
+                first[b / 64] |= 1 << (b % 64);
+                lengths |= 1 << surface.len().min(63);
+                entries.push((surface, words, keys));
+            }
+        }
+        let mut table = vec![u32::MAX; (entries.len() * 2).next_power_of_two().max(2)];
+        let mask = table.len() - 1;
+        for (i, e) in entries.iter().enumerate() {
+            let mut at = FxHasher::hash_str(e.0) as usize & mask;
+            while table[at] != u32::MAX {
+                at = (at + 1) & mask;
+            }
+            table[at] = i as u32;
+        }
+        Matcher {
+            entries,
+            table,
+            first,
+            lengths,
+        }
+    }
+
+    /// The best Dice similarity between the query's words and the words of one of the question's wordings.
+    fn wording_similarity(&self, doc: usize, q: &Query, m: &Matcher<'_>, buf: &mut String) -> f32 {
+        let question = &self.questions[doc];
+        std::iter::once(question.text)
+            .chain(question.variants.iter().map(|v| v.text))
+            .map(|text| similarity(text, q, m, buf))
+            .fold(0.0, f32::max)
     }
 
     fn read_notes(&self, notes: &BTreeMap<String, String>, q: &Query) -> Vec<NoteMatch> {
@@ -443,8 +578,14 @@ impl SearchIndex {
             };
             for_each_token(text, &mut buf, |tok| {
                 m.len += 1.0;
-                let key = index_key(tok.term, &mut scratch);
-                let stem = self.stem_id(key);
+                // A word the index knows matches exactly when its stem is among a term's expansions; only
+                // the note's own words need stemming and string comparisons.
+                let stem = self.stem_of_surface(tok.term);
+                let key = if stem.is_some() {
+                    ""
+                } else {
+                    index_key(tok.term, &mut scratch)
+                };
                 for (ti, t) in q.terms.iter().enumerate() {
                     if let Some(p) = t.matches(tok.term, key, stem) {
                         let e = &mut m.per_term[ti];
@@ -510,8 +651,8 @@ impl SearchIndex {
         };
         let mut out = vec![replace(&|_| 0)];
         for alt in 1..5 {
-            for u in 0..unknown.len() {
-                if alt < unknown[u].1.len() {
+            for (u, (_, cands)) in unknown.iter().enumerate() {
+                if alt < cands.len() {
                     let s = replace(&|v| if v == u { alt } else { 0 });
                     if !out.contains(&s) {
                         out.push(s);
@@ -560,6 +701,38 @@ impl SearchIndex {
             }
         }
         out
+    }
+}
+
+/// The Dice similarity between the query's words (stop words included, parts of code terms not) and a
+/// text's: 1.0 when the text is the query.
+pub(super) fn similarity(text: &str, q: &Query, m: &Matcher<'_>, buf: &mut String) -> f32 {
+    let mut seen = 0u64;
+    let mut words = 0usize;
+    for_each_token(text, buf, |tok| {
+        if tok.kind == TokenKind::Part {
+            return;
+        }
+        words += 1;
+        if let Some((_, keys)) = m.lookup(tok.term) {
+            seen |= keys;
+        }
+    });
+    2.0 * seen.count_ones() as f32 / (q.keys.len() + words).max(1) as f32
+}
+
+/// The length of a list marker that starts a pasted line (`8. `, `2) `, `#### 2. `, `* `), which is not part of
+/// the question.
+fn list_marker_len(query: &str) -> usize {
+    let rest =
+        query.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '#' | '*' | '-' | '>'));
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after = &rest[digits..];
+    match after.strip_prefix(['.', ')']) {
+        Some(tail) if digits > 0 && digits <= 3 && tail.starts_with(char::is_whitespace) => {
+            query.len() - tail.len()
+        }
+        _ => 0,
     }
 }
 

@@ -1,7 +1,7 @@
 //! Snippets: a short excerpt of the best-matching field with the matched terms highlighted.
 
-use super::query::Query;
-use super::text::{for_each_token, index_key, strip_html};
+use super::query::{similarity, Matcher, Query};
+use super::text::{for_each_token_where, index_key, strip_html, strip_html_into};
 use super::{Field, SearchIndex, Segment, FIELD_ANSWER, FIELD_KEY_POINT, FIELD_NOTE, FIELD_TAG};
 
 /// Texts longer than this are cut to a window of `WINDOW` bytes around the densest matches.
@@ -26,8 +26,11 @@ impl SearchIndex {
         doc: usize,
         field: usize,
         q: &Query,
+        m: &Matcher<'_>,
+        words: u64,
         note: Option<&str>,
     ) -> (Field, Vec<Segment>) {
+        let marker = Marker { index: self, q, m };
         let question = &self.questions[doc];
         match field {
             FIELD_KEY_POINT => {
@@ -36,81 +39,158 @@ impl SearchIndex {
                     .iter()
                     .map(|k| strip_html(k))
                     .collect();
-                let (i, marks) = self.best_of(points.iter().map(String::as_str), q, false);
-                (Field::KeyPoint, cut(&points[i], &marks))
+                let (i, marks) = marker.best_of(points.iter().map(String::as_str), false, false);
+                (Field::KeyPoint, cut(&points[i], &marks, false))
             }
             FIELD_TAG => {
                 let tags = question.tags.join(", ");
-                let marks = self.marks(&tags, q, false);
-                (Field::Tag, cut(&tags, &marks))
+                let marks = marker.marks(&tags, false);
+                (Field::Tag, cut(&tags, &marks, false))
             }
             FIELD_ANSWER => {
-                let answer = strip_html(question.answer_html);
-                let marks = self.marks(&answer, q, false);
-                (Field::Answer, cut(&answer, &marks))
+                let (answer, marks, more) = marker.answer(question.answer_html, words);
+                (Field::Answer, cut(&answer, &marks, more))
             }
             FIELD_NOTE if note.is_some() => {
                 let note = note.unwrap_or_default();
-                let marks = self.marks(note, q, true);
-                (Field::Note, cut(note, &marks))
+                let marks = marker.marks(note, true);
+                (Field::Note, cut(note, &marks, false))
             }
             _ => {
                 let texts =
                     std::iter::once(question.text).chain(question.variants.iter().map(|v| v.text));
-                let (i, marks) = self.best_of(texts, q, false);
+                let (i, marks) = marker.best_of(texts, false, true);
                 if i == 0 {
-                    (Field::Question, cut(question.text, &marks))
+                    (Field::Question, cut(question.text, &marks, false))
                 } else {
-                    (Field::Variant, cut(question.variants[i - 1].text, &marks))
+                    (
+                        Field::Variant,
+                        cut(question.variants[i - 1].text, &marks, false),
+                    )
                 }
             }
         }
     }
+}
 
-    /// Which of several texts matches the most query words (the first on ties), with its marks.
+/// Finds the query's matches in a text.
+struct Marker<'a> {
+    index: &'a SearchIndex,
+    q: &'a Query,
+    m: &'a Matcher<'a>,
+}
+
+impl Marker<'_> {
+    /// Which of several texts matches the most query words, then (for a question's wordings) reads most like
+    /// the query, then has the most matches; the first on ties. Returns its index and marks.
     fn best_of<'t>(
         &self,
         texts: impl Iterator<Item = &'t str>,
-        q: &Query,
         free: bool,
+        wordings: bool,
     ) -> (usize, Vec<Mark>) {
-        let mut best: Option<(usize, (u32, usize), Vec<Mark>)> = None;
+        let mut buf = String::new();
+        let (mut best, mut best_score, mut best_marks) = (0, None, Vec::new());
         for (i, text) in texts.enumerate() {
-            let marks = self.marks(text, q, free);
-            let score = rank(&marks);
-            if best.as_ref().is_none_or(|b| score > b.1) {
-                best = Some((i, score, marks));
+            let marks = self.marks(text, free);
+            let (words, count) = rank(&marks);
+            let similar = match wordings {
+                true => (similarity(text, self.q, self.m, &mut buf) * 1000.0) as u32,
+                false => 0,
+            };
+            let score = (words, similar, count);
+            if best_score.is_none_or(|b| score > b) {
+                (best, best_score, best_marks) = (i, Some(score), marks);
             }
         }
-        best.map(|(i, _, m)| (i, m)).unwrap_or_default()
+        (best, best_marks)
     }
 
-    /// The spans of `text` that match a highlighted query term; `free` text (a note) may hold terms the index
-    /// has never seen.
-    fn marks(&self, text: &str, q: &Query, free: bool) -> Vec<Mark> {
+    /// Strips and marks an answer only as far as the snippet needs: until a window holds every query word in
+    /// `words` and the text runs a window past it, or a budget is spent and something matched. Returns the text
+    /// read, its marks, and whether more follows.
+    fn answer(&self, html: &str, words: u64) -> (String, Vec<Mark>, bool) {
+        const PIECE: usize = 600;
+        const BUDGET: usize = 1200;
+        let mut text = String::with_capacity(html.len().min(4 * PIECE));
         let mut marks = Vec::new();
-        let mut scratch = Vec::new();
-        for_each_token(text, &mut String::new(), |tok| {
-            let key = index_key(tok.term, &mut scratch);
-            let stem = self.stem_id(key);
-            if stem.is_none() && !free {
-                return;
-            }
-            let mut words = 0u64;
-            for t in q.terms.iter().filter(|t| t.content) {
-                if t.matches(tok.term, key, stem).is_some() {
-                    words |= 1 << t.word;
+        let mut rest = html;
+        let mut enough_at: Option<usize> = None;
+        while !rest.is_empty()
+            && enough_at.is_none_or(|at| text.len() < at)
+            && (marks.is_empty() || text.len() < BUDGET)
+        {
+            let cut = if rest.len() <= PIECE {
+                rest.len()
+            } else {
+                rest.as_bytes()[PIECE..]
+                    .iter()
+                    .position(|&b| b == b'<')
+                    .map_or(rest.len(), |i| PIECE + i)
+            };
+            let (piece, tail) = rest.split_at(cut);
+            rest = tail;
+            let from = text.len();
+            strip_html_into(piece, &mut text);
+            let before = marks.len();
+            self.marks_into(&text[from..], from, false, &mut marks);
+            for i in before..marks.len() {
+                if enough_at.is_some() {
+                    break;
+                }
+                let reach = marks[i].end.saturating_sub(WINDOW - LEAD);
+                let (mut found, mut first) = (0u64, marks[i].start);
+                for m in marks[..=i].iter().rev().take_while(|m| m.start >= reach) {
+                    found |= m.words;
+                    first = m.start;
+                }
+                if found & words == words {
+                    enough_at = Some(first + WINDOW);
                 }
             }
+        }
+        if rest.is_empty() {
+            text.truncate(text.trim_end().len());
+        }
+        (text, marks, !rest.is_empty())
+    }
+
+    /// The spans of `text` that match a content word of the query; `free` text (a note) may hold terms the
+    /// index has never seen, so its tokens are compared with the query terms one by one.
+    fn marks(&self, text: &str, free: bool) -> Vec<Mark> {
+        let mut marks = Vec::new();
+        self.marks_into(text, 0, free, &mut marks);
+        marks
+    }
+
+    /// Appends the marks of `text`, which starts at byte `offset` of a longer text.
+    fn marks_into(&self, text: &str, offset: usize, free: bool, marks: &mut Vec<Mark>) {
+        let mut scratch = Vec::new();
+        let only = (!free).then_some(self.m.first_bytes());
+        for_each_token_where(text, &mut String::new(), only, |tok| {
+            let words = if free {
+                let stem = self.index.stem_of_surface(tok.term);
+                let key = if stem.is_some() {
+                    ""
+                } else {
+                    index_key(tok.term, &mut scratch)
+                };
+                self.q
+                    .terms
+                    .iter()
+                    .filter(|t| t.content && t.matches(tok.term, key, stem).is_some())
+                    .fold(0u64, |w, t| w | 1 << t.word)
+            } else {
+                self.m.lookup(tok.term).map_or(0, |(words, _)| words)
+            };
             if words != 0 {
                 marks.push(Mark {
-                    start: tok.start,
-                    end: tok.end,
+                    start: offset + tok.start,
+                    end: offset + tok.end,
                     words,
                 });
             }
         });
-        marks
     }
 }
 
@@ -120,21 +200,27 @@ fn rank(marks: &[Mark]) -> (u32, usize) {
     (words.count_ones(), marks.len())
 }
 
-/// Cuts `text` to a window around its densest matches and splits it into plain and highlighted segments.
-fn cut(text: &str, marks: &[Mark]) -> Vec<Segment> {
+/// Cuts `text` to a window around its densest matches and splits it into plain and highlighted segments;
+/// `more` says that the text goes on past its end.
+fn cut(text: &str, marks: &[Mark], more: bool) -> Vec<Segment> {
     let (from, to) = if text.len() <= WHOLE_UP_TO {
         (0, text.len())
     } else {
         let mut best = window(text, 0, 0);
         let mut best_rank = (0, 0);
-        for m in marks {
+        for m in marks.iter().take(64) {
             let (from, to) = window(text, m.start, m.end);
-            let inside: Vec<Mark> = marks
-                .iter()
-                .filter(|x| x.start >= from && x.end <= to)
-                .copied()
-                .collect();
-            let r = rank(&inside);
+            let (mut words, mut count) = (0u64, 0usize);
+            for x in marks {
+                if x.start >= to {
+                    break;
+                }
+                if x.start >= from && x.end <= to {
+                    words |= x.words;
+                    count += 1;
+                }
+            }
+            let r = (words.count_ones(), count);
             if r > best_rank {
                 best_rank = r;
                 best = (from, to);
@@ -177,7 +263,7 @@ fn cut(text: &str, marks: &[Mark]) -> Vec<Segment> {
         at = end;
     }
     push(&mut segments, &text[at..to], false);
-    if to < text.len() {
+    if to < text.len() || more {
         push(&mut segments, ELLIPSIS, false);
     }
     segments

@@ -31,9 +31,12 @@ pub struct Token {
 
 /// A token borrowed from the tokeniser's buffer, so that callers can look it up without allocating.
 pub(crate) struct RawToken<'b> {
+    /// The lowercase term as written.
     pub term: &'b str,
+    /// Byte span in the source.
     pub start: usize,
     pub end: usize,
+    /// Word, compound or part.
     pub kind: TokenKind,
 }
 
@@ -57,37 +60,157 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    if c.is_ascii() {
+        ascii_class(c as u8) == WORD
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
-fn is_joiner(c: char) -> bool {
-    matches!(c, '.' | '-' | '+' | '\'' | '\u{2019}')
+const OTHER: u8 = 0;
+const WORD: u8 = 1;
+const JOINER: u8 = 2;
+
+/// Classes of the ASCII bytes, looked up once per byte by the scanning loops.
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [OTHER; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() || c == b'_' {
+            WORD
+        } else if matches!(c, b'.' | b'-' | b'+' | b'\'') {
+            JOINER
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
+#[inline]
+fn ascii_class(b: u8) -> u8 {
+    ASCII_CLASS[usize::from(b & 0x7f)]
+}
+
+/// The character at byte `i` (which must be a boundary) and its length, with a fast path for ASCII.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        (char::from(b), 1)
+    } else {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        (c, c.len_utf8())
+    }
+}
+
+/// Whether a word character starts at byte `i`.
+#[inline]
+fn word_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        None => false,
+        Some(&b) if b < 0x80 => ascii_class(b) == WORD,
+        Some(_) => char_at(text, i).0.is_alphanumeric(),
+    }
 }
 
 /// Calls `f` for every token of `text`; `buf` is scratch space reused across calls.
-pub(crate) fn for_each_token(text: &str, buf: &mut String, mut f: impl FnMut(RawToken<'_>)) {
+pub(crate) fn for_each_token(text: &str, buf: &mut String, f: impl FnMut(RawToken<'_>)) {
+    for_each_token_where(text, buf, None, f);
+}
+
+/// Like [`for_each_token`], but when `first` is given, plain words whose lowercase first byte is not in that
+/// bitmap are skipped without being copied: scanning a long text for a few terms then costs little.
+pub(crate) fn for_each_token_where(
+    text: &str,
+    buf: &mut String,
+    first: Option<&[u64; 4]>,
+    mut f: impl FnMut(RawToken<'_>),
+) {
+    let bytes = text.as_bytes();
+    let len = bytes.len();
     let mut i = 0;
-    while i < text.len() {
-        let c = text[i..].chars().next().unwrap_or(' ');
-        if !is_word_char(c) {
-            i += c.len_utf8();
-            continue;
+    while i < len {
+        let b = bytes[i];
+        if b < 0x80 {
+            if ascii_class(b) != WORD {
+                i += 1;
+                continue;
+            }
+        } else {
+            let (c, n) = char_at(text, i);
+            if !c.is_alphanumeric() {
+                i += n;
+                continue;
+            }
         }
         // A chunk runs over word characters and over joiners that sit between two of them.
         let start = i;
         let mut end = i;
-        let mut chars = text[i..].char_indices().peekable();
-        while let Some((off, c)) = chars.next() {
-            if is_word_char(c) {
-                end = i + off + c.len_utf8();
-            } else if is_joiner(c) && chars.peek().is_some_and(|&(_, n)| is_word_char(n)) {
-                continue;
+        let mut j = i;
+        while j < len {
+            let b = bytes[j];
+            if b < 0x80 {
+                match ascii_class(b) {
+                    WORD => {
+                        j += 1;
+                        end = j;
+                    }
+                    JOINER if word_at(text, j + 1) => j += 1,
+                    _ => break,
+                }
             } else {
-                break;
+                let (c, n) = char_at(text, j);
+                if c.is_alphanumeric() {
+                    j += n;
+                    end = j;
+                } else if c == '\u{2019}' && word_at(text, j + n) {
+                    j += n;
+                } else {
+                    break;
+                }
             }
         }
-        emit_chunk(text, start, end, buf, &mut f);
+        emit_chunk(text, start, end, buf, first, &mut f);
         i = end;
+    }
+}
+
+/// Whether a chunk holds an apostrophe (ASCII or typographic).
+#[inline]
+fn has_apostrophe(s: &str) -> bool {
+    s.bytes().any(|b| b == b'\'' || b == 0xE2) && s.contains(['\'', '\u{2019}'])
+}
+
+/// Whether an ASCII chunk is a plain word: letters and digits only, with no camel-case hump.
+fn is_plain_ascii_word(chunk: &[u8]) -> bool {
+    let mut lower_seen = false;
+    let mut upper_after_first = false;
+    for (i, &b) in chunk.iter().enumerate() {
+        if !b.is_ascii_alphanumeric() {
+            return false;
+        }
+        if b.is_ascii_lowercase() {
+            lower_seen = true;
+        } else if b.is_ascii_uppercase() && i > 0 {
+            upper_after_first = true;
+        }
+    }
+    // "Django", "csrf", "CSRF" are plain; "ModelSerializer", "iOS", "HTTPResponse" are not.
+    !(upper_after_first && lower_seen)
+}
+
+fn push_lower(buf: &mut String, s: &str) {
+    if s.is_ascii() {
+        let from = buf.len();
+        buf.push_str(s);
+        buf[from..].make_ascii_lowercase();
+    } else {
+        for c in s.chars() {
+            buf.extend(c.to_lowercase());
+        }
     }
 }
 
@@ -96,13 +219,16 @@ fn emit_chunk(
     start: usize,
     mut end: usize,
     buf: &mut String,
+    first: Option<&[u64; 4]>,
     f: &mut impl FnMut(RawToken<'_>),
 ) {
     // Possessive: "Django's" is "Django".
-    for suffix in ["'s", "'S", "\u{2019}s", "\u{2019}S"] {
-        if text[start..end].ends_with(suffix) && end - suffix.len() > start {
-            end -= suffix.len();
-            break;
+    if matches!(text.as_bytes()[end - 1], b's' | b'S') {
+        for suffix in ["'s", "'S", "\u{2019}s", "\u{2019}S"] {
+            if text[start..end].ends_with(suffix) && end - suffix.len() > start {
+                end -= suffix.len();
+                break;
+            }
         }
     }
     while end - start > MAX_TOKEN_BYTES {
@@ -112,52 +238,99 @@ fn emit_chunk(
         }
     }
     let chunk = &text[start..end];
-
     buf.clear();
-    for c in chunk.chars() {
-        if c != '\'' && c != '\u{2019}' {
-            buf.extend(c.to_lowercase());
+
+    if is_plain_ascii_word(chunk.as_bytes()) {
+        if let Some(bits) = first {
+            let b = usize::from(chunk.as_bytes()[0].to_ascii_lowercase());
+            if bits[b / 64] & (1 << (b % 64)) == 0 {
+                return;
+            }
         }
+        push_lower(buf, chunk);
+        f(RawToken {
+            term: buf,
+            start,
+            end,
+            kind: TokenKind::Word,
+        });
+        spaced_plus(text, start, end, buf, f);
+        return;
     }
-    let whole_len = buf.len();
 
     // Parts, as byte spans of the chunk: split at joiners, underscores and camel-case humps. An apostrophe
     // ("don't") joins without splitting.
     let mut parts: [(usize, usize); 16] = [(0, 0); 16];
     let mut n_parts = 0;
     let mut part_start: Option<usize> = None;
-    let mut prev: Option<char> = None;
-    let mut it = chunk.char_indices().peekable();
-    while let Some((off, c)) = it.next() {
-        let separator = matches!(c, '_' | '.' | '-' | '+');
-        let hump = match prev {
-            Some(p) if c.is_uppercase() => {
-                p.is_lowercase()
+    let mut close_part = |part_start: &mut Option<usize>, at: usize| {
+        if let Some(s) = part_start.take() {
+            if n_parts < parts.len() {
+                parts[n_parts] = (s, at);
+                n_parts += 1;
+            }
+        }
+    };
+    if chunk.is_ascii() {
+        let b = chunk.as_bytes();
+        for (off, &c) in b.iter().enumerate() {
+            let separator = matches!(c, b'_' | b'.' | b'-' | b'+');
+            let hump = off > 0 && c.is_ascii_uppercase() && {
+                let p = b[off - 1];
+                p.is_ascii_lowercase()
                     || p.is_ascii_digit()
-                    || (p.is_uppercase() && it.peek().is_some_and(|&(_, n)| n.is_lowercase()))
+                    || (p.is_ascii_uppercase()
+                        && b.get(off + 1).is_some_and(u8::is_ascii_lowercase))
+            };
+            if separator || hump {
+                close_part(&mut part_start, off);
             }
-            _ => false,
-        };
-        if separator || hump {
-            if let Some(s) = part_start.take() {
-                if n_parts < parts.len() {
-                    parts[n_parts] = (s, off);
-                    n_parts += 1;
+            if !separator && part_start.is_none() {
+                part_start = Some(off);
+            }
+        }
+    } else {
+        let mut prev: Option<char> = None;
+        let mut it = chunk.char_indices().peekable();
+        while let Some((off, c)) = it.next() {
+            let separator = matches!(c, '_' | '.' | '-' | '+');
+            let hump = match prev {
+                Some(p) if c.is_uppercase() => {
+                    p.is_lowercase()
+                        || p.is_ascii_digit()
+                        || (p.is_uppercase() && it.peek().is_some_and(|&(_, n)| n.is_lowercase()))
                 }
+                _ => false,
+            };
+            if separator || hump {
+                close_part(&mut part_start, off);
             }
+            if !separator && part_start.is_none() {
+                part_start = Some(off);
+            }
+            prev = Some(c);
         }
-        if !separator && part_start.is_none() {
-            part_start = Some(off);
-        }
-        prev = Some(c);
     }
-    if let Some(s) = part_start {
-        if n_parts < parts.len() {
-            parts[n_parts] = (s, chunk.len());
-            n_parts += 1;
+    close_part(&mut part_start, chunk.len());
+    if let Some(bits) = first {
+        // Skip the chunk unless the whole or one of its parts starts with a wanted byte.
+        let wanted = |at: usize| {
+            let b = usize::from(chunk.as_bytes()[at].to_ascii_lowercase());
+            bits[b / 64] & (1 << (b % 64)) != 0
+        };
+        if !wanted(0) && !parts[..n_parts].iter().any(|&(s, _)| wanted(s)) {
+            return;
         }
     }
 
+    if has_apostrophe(chunk) {
+        for piece in chunk.split(['\'', '\u{2019}']) {
+            push_lower(buf, piece);
+        }
+    } else {
+        push_lower(buf, chunk);
+    }
+    let whole_len = buf.len();
     if n_parts == 0 {
         return;
     }
@@ -168,7 +341,7 @@ fn emit_chunk(
             end,
             kind: TokenKind::Word,
         });
-    } else if whole_len > 0 {
+    } else {
         f(RawToken {
             term: &buf[..whole_len],
             start,
@@ -177,10 +350,13 @@ fn emit_chunk(
         });
         for &(s, e) in &parts[..n_parts] {
             buf.truncate(whole_len);
-            for c in chunk[s..e].chars() {
-                if c != '\'' && c != '\u{2019}' {
-                    buf.extend(c.to_lowercase());
+            let part = &chunk[s..e];
+            if has_apostrophe(part) {
+                for piece in part.split(['\'', '\u{2019}']) {
+                    push_lower(buf, piece);
                 }
+            } else {
+                push_lower(buf, part);
             }
             f(RawToken {
                 term: &buf[whole_len..],
@@ -190,34 +366,44 @@ fn emit_chunk(
             });
         }
     }
+    spaced_plus(text, start, end, buf, f);
+}
 
-    // "N + 1" written with spaces is the same term as "N+1".
-    if end - start <= 2 && chunk.chars().all(|c| c.is_alphanumeric()) {
-        let rest = &text[end..];
-        let after_plus = rest.trim_start_matches(' ');
-        if let Some(after_plus) = after_plus.strip_prefix('+') {
-            let digits_from = after_plus.trim_start_matches(' ');
-            let n_digits = digits_from.bytes().take_while(u8::is_ascii_digit).count();
-            let boundary = digits_from[n_digits..]
-                .chars()
-                .next()
-                .is_none_or(|c| !is_word_char(c));
-            if (1..=3).contains(&n_digits) && boundary {
-                let digits_end = text.len() - digits_from.len() + n_digits;
-                buf.clear();
-                for c in chunk.chars() {
-                    buf.extend(c.to_lowercase());
-                }
-                buf.push('+');
-                buf.push_str(&digits_from[..n_digits]);
-                f(RawToken {
-                    term: buf,
-                    start,
-                    end: digits_end,
-                    kind: TokenKind::Compound,
-                });
-            }
-        }
+/// "N + 1" written with spaces is the same term as "N+1": after a word of one or two characters, emits the
+/// joined term when a `+` and a number follow.
+fn spaced_plus(
+    text: &str,
+    start: usize,
+    end: usize,
+    buf: &mut String,
+    f: &mut impl FnMut(RawToken<'_>),
+) {
+    let chunk = &text[start..end];
+    if end - start > 2 || !chunk.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return;
+    }
+    let rest = &text[end..];
+    let Some(after_plus) = rest.trim_start_matches(' ').strip_prefix('+') else {
+        return;
+    };
+    let digits_from = after_plus.trim_start_matches(' ');
+    let n_digits = digits_from.bytes().take_while(u8::is_ascii_digit).count();
+    let boundary = digits_from[n_digits..]
+        .chars()
+        .next()
+        .is_none_or(|c| !is_word_char(c));
+    if (1..=3).contains(&n_digits) && boundary {
+        let digits_end = text.len() - digits_from.len() + n_digits;
+        buf.clear();
+        push_lower(buf, chunk);
+        buf.push('+');
+        buf.push_str(&digits_from[..n_digits]);
+        f(RawToken {
+            term: buf,
+            start,
+            end: digits_end,
+            kind: TokenKind::Compound,
+        });
     }
 }
 
@@ -272,79 +458,122 @@ pub fn is_stop_word(term: &str) -> bool {
 /// whitespace collapsed to one space.
 pub fn strip_html(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
-    let mut rest = html;
-    let mut space = true;
-    let push = |out: &mut String, c: char, space: &mut bool| {
-        if c.is_whitespace() {
-            if !*space {
-                out.push(' ');
-                *space = true;
-            }
-        } else {
-            out.push(c);
-            *space = false;
-        }
-    };
-    while let Some(c) = rest.chars().next() {
-        match c {
-            '<' => {
-                let close = rest.find('>').unwrap_or(rest.len() - 1);
-                let tag = rest[1..close].trim_start_matches('/');
-                let name_len = tag
-                    .find(|c: char| !c.is_ascii_alphanumeric())
-                    .unwrap_or(tag.len());
-                if is_block_tag(&tag[..name_len]) {
-                    push(&mut out, ' ', &mut space);
-                }
-                rest = &rest[close + 1..];
-            }
-            '&' => match decode_entity(rest) {
-                Some((decoded, len)) => {
-                    push(&mut out, decoded, &mut space);
-                    rest = &rest[len..];
-                }
-                None => {
-                    push(&mut out, '&', &mut space);
-                    rest = &rest[1..];
-                }
-            },
-            c => {
-                push(&mut out, c, &mut space);
-                rest = &rest[c.len_utf8()..];
-            }
-        }
-    }
+    strip_html_into(html, &mut out);
     if out.ends_with(' ') {
         out.pop();
     }
     out
 }
 
-fn is_block_tag(name: &str) -> bool {
+/// Appends the plain text of an HTML fragment to `out`, so that a long fragment can be read piece by piece
+/// (cut before a `<`).
+pub(crate) fn strip_html_into(html: &str, out: &mut String) {
+    // Whether the output ends in a space (or is empty), so that runs collapse and nothing leads.
+    let mut space = out.is_empty() || out.ends_with(' ');
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    let mut run = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !HTML_SPECIAL[usize::from(b)] {
+            i += 1;
+            continue;
+        }
+        if run < i {
+            out.push_str(&html[run..i]);
+            space = false;
+        }
+        let mut text_space = false;
+        match b {
+            b'<' => {
+                let close = bytes[i..]
+                    .iter()
+                    .position(|&b| b == b'>')
+                    .map_or(bytes.len(), |c| i + c + 1);
+                let name_from = i + 1 + usize::from(bytes.get(i + 1) == Some(&b'/'));
+                let name_len = bytes[name_from.min(close)..close]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .unwrap_or(close - name_from.min(close));
+                text_space =
+                    is_block_tag(&bytes[name_from.min(close)..name_from.min(close) + name_len]);
+                i = close;
+            }
+            b'&' => match decode_entity(&html[i..]) {
+                Some((c, len)) => {
+                    if c.is_whitespace() {
+                        text_space = true;
+                    } else {
+                        out.push(c);
+                        space = false;
+                    }
+                    i += len;
+                }
+                None => {
+                    out.push('&');
+                    space = false;
+                    i += 1;
+                }
+            },
+            _ => {
+                text_space = true;
+                i += 1;
+            }
+        }
+        if text_space && !space {
+            out.push(' ');
+            space = true;
+        }
+        run = i;
+    }
+    if run < bytes.len() {
+        out.push_str(&html[run..]);
+    }
+}
+
+/// Bytes that end a run of plain text in HTML: a tag, an entity, or whitespace to collapse.
+const HTML_SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'<' as usize] = true;
+    t[b'&' as usize] = true;
+    t[b' ' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[b'\t' as usize] = true;
+    t[b'\r' as usize] = true;
+    t
+};
+
+fn is_block_tag(name: &[u8]) -> bool {
+    let mut lower = [0u8; 10];
+    if name.len() > lower.len() {
+        return false;
+    }
+    lower[..name.len()].copy_from_slice(name);
+    lower.make_ascii_lowercase();
     matches!(
-        name.to_ascii_lowercase().as_str(),
-        "p" | "br"
-            | "li"
-            | "ul"
-            | "ol"
-            | "pre"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "tr"
-            | "td"
-            | "th"
-            | "table"
-            | "thead"
-            | "tbody"
-            | "blockquote"
-            | "div"
-            | "hr"
-            | "dd"
-            | "dt"
+        &lower[..name.len()],
+        b"p" | b"br"
+            | b"li"
+            | b"ul"
+            | b"ol"
+            | b"pre"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"table"
+            | b"thead"
+            | b"tbody"
+            | b"blockquote"
+            | b"div"
+            | b"hr"
+            | b"dd"
+            | b"dt"
     )
 }
 

@@ -19,6 +19,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <nav class="dd-header__nav" aria-label="Main">
                     <A href=href("/browse") attr:class="dd-header__link">"Browse"</A>
                     <A href=href("/study") attr:class="dd-header__link">"Study"</A>
+                    <A href=href("/mock") attr:class="dd-header__link">"Mock interview"</A>
                     <InstallButton/>
                 </nav>
             </div>

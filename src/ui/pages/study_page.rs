@@ -1,4 +1,5 @@
-//! Study: flashcards over a selection of topics and levels (kept in the URL). Space/Enter reveals, 1–4 grade.
+//! Study: the daily queue over a selection of topics and levels (kept in the URL). Space/Enter reveals, a–f tick
+//! key points, 1–4 grade (Enter takes the suggested grade), Ctrl/Cmd+Z undoes the last grade.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -7,12 +8,17 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use super::home_page::set_title;
-use crate::core::bank::{self, Level};
+use crate::core::bank;
 use crate::core::progress::Grade;
+use crate::core::queue::{format_interval, Limits, Queue, Reason, Schedule};
 use crate::core::study::{Phase, Selection, StudySession};
 use crate::ui::app::href;
+use crate::ui::components::grade_bar::GradeBar;
+use crate::ui::components::key_point_check::KeyPointCheck;
 use crate::ui::components::level_badge::LevelBadge;
-use crate::ui::state::{now_ms, AppState};
+use crate::ui::components::selection_editor::SelectionEditor;
+use crate::ui::components::session_summary::SessionSummary;
+use crate::ui::state::{now_ms, start_of_today_ms, AppState};
 
 /// The study page: the selection editor and the session for the selection in the URL.
 #[component]
@@ -20,23 +26,8 @@ pub fn StudyPage() -> impl IntoView {
     set_title("Study — Django Drill");
     let query = use_query_map();
     let selection = Memo::new(move |_| query.with(|q| Selection::from_query(|k| q.get(k))));
-    // Bumped by "Study again" to start a fresh session over the same selection.
-    let round = RwSignal::new(0u32);
-    view! {
-        <h1 class="dd-visually-hidden">"Study"</h1>
-        <SelectionEditor selection=selection/>
-        {move || {
-            round.track();
-            view! { <SessionView selection=selection.get() round=round/> }
-        }}
-    }
-}
-
-/// Topic, level and draft choices; every change rewrites the URL, which starts a new session.
-#[component]
-fn SelectionEditor(selection: Memo<Selection>) -> impl IntoView {
     let navigate = use_navigate();
-    let go = move |s: Selection| {
+    let on_change = Callback::new(move |s: Selection| {
         navigate(
             &format!("/study{}", s.to_query()),
             NavigateOptions {
@@ -45,125 +36,59 @@ fn SelectionEditor(selection: Memo<Selection>) -> impl IntoView {
                 ..Default::default()
             },
         )
-    };
-    let summary = move || {
-        selection.with(|s| {
-            let topics = match s.topics.len() {
-                0 => "All topics".to_string(),
-                1 => bank::topic(s.topics.first().map(String::as_str).unwrap_or(""))
-                    .map_or("1 topic".into(), |t| t.title.to_string()),
-                n => format!("{n} topics"),
-            };
-            let levels = if s.levels.is_empty() {
-                "all levels".to_string()
-            } else {
-                s.levels
-                    .iter()
-                    .map(|l| l.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            format!("{topics} · {levels} · {} questions", s.questions().len())
-        })
-    };
-    let topic_go = go.clone();
-    let level_go = go.clone();
+    });
     view! {
-        <details class="dd-selection">
-            <summary class="dd-selection__summary">
-                <span class="dd-label">"Studying"</span>
-                <span>{summary}</span>
-            </summary>
-            <fieldset class="dd-chips">
-                <legend>"Topics (none ticked = all)"</legend>
-                {bank::topics().iter().map(|t| {
-                    let go = topic_go.clone();
-                    view! {
-                        <label class="dd-chip">
-                            <input
-                                type="checkbox"
-                                prop:checked=move || selection.with(|s| s.topics.contains(t.id))
-                                on:change=move |_| {
-                                    let mut s = selection.get_untracked();
-                                    if !s.topics.remove(t.id) {
-                                        s.topics.insert(t.id.to_string());
-                                    }
-                                    go(s)
-                                }
-                            />
-                            <span>{t.title}</span>
-                        </label>
-                    }
-                }).collect_view()}
-            </fieldset>
-            <fieldset class="dd-chips">
-                <legend>"Levels (none ticked = all)"</legend>
-                {Level::ALL.iter().map(|l| {
-                    let go = level_go.clone();
-                    let l = *l;
-                    view! {
-                        <label class="dd-chip">
-                            <input
-                                type="checkbox"
-                                prop:checked=move || selection.with(|s| s.levels.contains(&l))
-                                on:change=move |_| {
-                                    let mut s = selection.get_untracked();
-                                    if !s.levels.remove(&l) {
-                                        s.levels.insert(l);
-                                    }
-                                    go(s)
-                                }
-                            />
-                            <span>{l.label()}</span>
-                        </label>
-                    }
-                }).collect_view()}
-            </fieldset>
-            <label class="dd-chip">
-                <input
-                    type="checkbox"
-                    prop:checked=move || selection.with(|s| s.include_drafts)
-                    on:change=move |_| {
-                        let mut s = selection.get_untracked();
-                        s.include_drafts = !s.include_drafts;
-                        go(s)
-                    }
-                />
-                <span>"Include questions whose model answer is still coming"</span>
-            </label>
-        </details>
+        <h1 class="dd-visually-hidden">"Study"</h1>
+        <SelectionEditor selection=selection on_change=on_change label="Studying"/>
+        {move || view! { <SessionView selection=selection.get()/> }}
     }
 }
 
-/// Whether a key press comes from a text field, where Space and Enter must type.
-fn typing_in_field(ev: &web_sys::KeyboardEvent) -> bool {
+/// The element a key press came from.
+fn target_tag(ev: &web_sys::KeyboardEvent) -> String {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT"))
+        .map(|el| el.tag_name())
+        .unwrap_or_default()
 }
 
-/// Whether a key press comes from a control that already acts on Space and Enter.
-fn on_control(ev: &web_sys::KeyboardEvent) -> bool {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY"))
-}
-
-/// One session over a selection: the card, reveal, grades, and the summary at the end.
+/// One session over a selection: the card, reveal, self-check, grades, undo, and the summary at the end.
 #[component]
-fn SessionView(selection: Selection, round: RwSignal<u32>) -> impl IntoView {
+fn SessionView(selection: Selection) -> impl IntoView {
     let state = AppState::expect();
-    let session = RwSignal::new(
-        state
+    let limits = Limits {
+        new_per_day: state
             .progress
-            .with_untracked(|p| StudySession::new(&selection, p)),
-    );
+            .with_untracked(|p| p.settings.daily_new_limit),
+        extra_new: 0,
+    };
+    let session = RwSignal::new(state.progress.with_untracked(|p| {
+        state.scheduler.with_untracked(|s| {
+            StudySession::start(
+                selection.clone(),
+                limits,
+                p,
+                s,
+                now_ms(),
+                start_of_today_ms(),
+            )
+        })
+    }));
     let typed = RwSignal::new(String::new());
+    let announce = RwSignal::new(String::new());
     let answer_ref = NodeRef::<leptos::html::Section>::new();
 
+    let advance = move || {
+        let now = now_ms();
+        state.progress.with_untracked(|p| {
+            state
+                .scheduler
+                .with_untracked(|s| session.update(|x| x.advance(p, s, now)))
+        });
+    };
     let reveal = move || {
         session.update(StudySession::reveal);
-        // Move focus to the answer so screen readers read it and the page scrolls to it.
+        announce.set("Answer revealed. Tick the key points you covered, then grade.".into());
         request_animation_frame(move || {
             if let Some(el) = answer_ref.get_untracked() {
                 let _ = el.focus();
@@ -176,7 +101,40 @@ fn SessionView(selection: Selection, round: RwSignal<u32>) -> impl IntoView {
         if let Some(review) = review {
             state.record(review);
             typed.set(String::new());
+            advance();
+            let next = if session.with_untracked(|s| s.phase() == Phase::Finished) {
+                "Session complete."
+            } else {
+                "Next question."
+            };
+            announce.set(format!("Graded {}. {next}", g.label()));
         }
+    };
+    let undo = move || {
+        let mut review = None;
+        session.update(|s| review = s.undo());
+        if let Some(review) = review {
+            state.unrecord(&review);
+            announce.set(format!("Grade {} undone.", review.grade.label()));
+        }
+    };
+    let toggle = move |i: usize| session.update(|s| s.toggle_key_point(i));
+    let skip = move || {
+        let now = now_ms();
+        state.progress.with_untracked(|p| {
+            state
+                .scheduler
+                .with_untracked(|s| session.update(|x| x.skip(p, s, now)))
+        });
+        typed.set(String::new());
+    };
+    let study_more = move || {
+        let now = now_ms();
+        state.progress.with_untracked(|p| {
+            state
+                .scheduler
+                .with_untracked(|s| session.update(|x| x.study_more(10, p, s, now)))
+        });
     };
 
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -184,27 +142,39 @@ fn SessionView(selection: Selection, round: RwSignal<u32>) -> impl IntoView {
             return;
         }
         let key = ev.key();
-        let phase = session.with_untracked(StudySession::phase);
-        let in_field = typing_in_field(&ev);
-        match phase {
-            Phase::Asking if key == "Enter" && in_field && (ev.ctrl_key() || ev.meta_key()) => {
+        let tag = target_tag(&ev);
+        let in_field = matches!(tag.as_str(), "TEXTAREA" | "INPUT" | "SELECT");
+        let on_control = matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY");
+        let modifier = ev.ctrl_key() || ev.meta_key();
+        if modifier && key.eq_ignore_ascii_case("z") && !in_field {
+            ev.prevent_default();
+            undo();
+            return;
+        }
+        match session.with_untracked(StudySession::phase) {
+            Phase::Asking if key == "Enter" && in_field && modifier => {
                 ev.prevent_default();
                 reveal();
             }
             Phase::Asking
-                if (key == " " || key == "Enter")
-                    && !in_field
-                    && !on_control(&ev)
-                    && !ev.ctrl_key()
-                    && !ev.meta_key() =>
+                if (key == " " || key == "Enter") && !in_field && !on_control && !modifier =>
             {
                 ev.prevent_default();
                 reveal();
             }
-            Phase::Revealed if !in_field && !ev.ctrl_key() && !ev.meta_key() => {
+            Phase::Revealed if !in_field && !modifier => {
                 if let Some(g) = Grade::from_key(&key) {
                     ev.prevent_default();
                     grade(g);
+                } else if key == "Enter" && !on_control {
+                    if let Some(g) = session.with_untracked(StudySession::suggested_grade) {
+                        ev.prevent_default();
+                        grade(g);
+                    }
+                } else if key.len() == 1 && ('a'..='f').contains(&key.chars().next().unwrap_or(' '))
+                {
+                    ev.prevent_default();
+                    toggle((key.as_bytes()[0] - b'a') as usize);
                 }
             }
             _ => {}
@@ -212,107 +182,131 @@ fn SessionView(selection: Selection, round: RwSignal<u32>) -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
 
-    let total = selection.questions().len();
-    move || {
+    let counts = Memo::new(move |_| {
+        session.track();
+        let selection = session.with_untracked(|s| s.selection().clone());
+        state.progress.with(|p| {
+            state.scheduler.with(|s| {
+                let schedule = Schedule::build(p, s);
+                Queue::new(&selection, &schedule, s, limits, start_of_today_ms()).counts(now_ms())
+            })
+        })
+    });
+    let intervals = Memo::new(move |_| {
+        let Some(q) = session.with(StudySession::current) else {
+            return Default::default();
+        };
+        let now = now_ms();
+        state.progress.with(|p| {
+            state.scheduler.with(|s| {
+                let card = s.replay(p.reviews_of(q.id));
+                let preview = s.preview(&card, now);
+                Grade::ALL.map(|g| format_interval(preview.get(g).interval_ms))
+            })
+        })
+    });
+    let ticked = Signal::derive(move || session.with(|s| s.ticked().clone()));
+    let suggested = Signal::derive(move || session.with(StudySession::suggested_grade));
+
+    let card = move || {
         let phase = session.with(StudySession::phase);
         let Some(question) = session.with(StudySession::current) else {
-            if total == 0 {
-                return view! {
-                    <section class="dd-card dd-card--empty">
-                        <h2>"Nothing to study in this selection"</h2>
-                        <p>"No answered question matches these topics and levels. Widen the selection above, or include questions whose answer is still coming."</p>
-                    </section>
-                }.into_any();
-            }
-            let tally = session.with(StudySession::tally);
-            return view! {
-                <section class="dd-card dd-card--done" aria-live="polite">
-                    <h2>"Session complete"</h2>
-                    <p>{format!("You graded {} cards.", session.with(StudySession::graded_count))}</p>
-                    <ul class="dd-tally">
-                        {Grade::ALL.iter().zip(tally).map(|(g, n)| view! {
-                            <li class=format!("dd-tally__item dd-tally__item--{}", g.label().to_lowercase())>
-                                <span class="dd-tally__count">{n}</span>" "{g.label()}
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                    <p class="dd-hero__actions">
-                        <button class="dd-button dd-button--primary" on:click=move |_| round.update(|r| *r += 1)>"Study again"</button>
-                        <A href=href("/") attr:class="dd-button">"Home"</A>
-                    </p>
-                </section>
-            }.into_any();
+            let summary = session.with(StudySession::summary);
+            return view! { <SessionSummary summary=summary now_ms=now_ms() on_study_more=Callback::new(move |_| study_more())/> }
+                .into_any();
         };
-        let (position, length) = session.with(StudySession::position);
         let revealed = phase == Phase::Revealed;
+        let reason = match session.with(StudySession::reason) {
+            Some(Reason::New) => "New",
+            Some(Reason::LearnAhead) => "Learning",
+            _ => "Review",
+        };
         view! {
             <section class="dd-card" aria-labelledby="card-question">
                 <div class="dd-card__top">
-                    <span class="dd-card__progress">{format!("Card {position} of {length}")}</span>
+                    <span class="dd-card__progress">
+                        {move || {
+                            let c = counts.get();
+                            format!("{} due · {} new left today", c.due, c.new)
+                        }}
+                    </span>
+                    <span class="dd-tag">{reason}</span>
                     <LevelBadge level=question.level/>
                     <span class="dd-card__topic">{bank::topic(question.topic).map(|t| t.title)}</span>
                 </div>
                 <h2 id="card-question" class="dd-card__question" inner_html=question.text_html></h2>
-                <label class="dd-field dd-card__scratch">
-                    <span class="dd-field__label">"Your answer (optional, not saved)"</span>
-                    <textarea
-                        class="dd-textarea"
-                        rows="4"
-                        prop:value=move || typed.get()
-                        on:input=move |ev| typed.set(event_target_value(&ev))
-                        placeholder="Think it through or type it out, then reveal."
-                    ></textarea>
-                </label>
                 {if revealed {
+                    let yours = typed.get_untracked();
+                    let has_yours = !yours.trim().is_empty();
                     view! {
-                        <section class="dd-card__answer" node_ref=answer_ref tabindex="-1" aria-labelledby="revealed-heading">
-                            <h3 id="revealed-heading" class="dd-label">"Key points"</h3>
-                            {if question.is_answered() {
-                                view! {
-                                    <ul class="dd-keypoints__list">{question.key_points_html.iter().map(|k| view! { <li inner_html=*k></li> }).collect_view()}</ul>
-                                    <details class="dd-card__full" open>
-                                        <summary>"Model answer"</summary>
-                                        <div class="dd-prose" inner_html=question.answer_html></div>
-                                    </details>
-                                }.into_any()
-                            } else {
-                                view! { <p class="dd-pending">"Model answer coming. Grade yourself on how well you could answer."</p> }.into_any()
-                            }}
-                            <div class="dd-grades" role="group" aria-label="How well did you know it?">
-                                {Grade::ALL.iter().map(|g| {
-                                    let g = *g;
-                                    view! {
-                                        <button
-                                            class=format!("dd-button dd-grade dd-grade--{}", g.label().to_lowercase())
-                                            aria-keyshortcuts=g.key().to_string()
-                                            on:click=move |_| grade(g)
-                                        >
-                                            <kbd class="dd-kbd">{g.key().to_string()}</kbd>
-                                            {g.label()}
-                                        </button>
-                                    }
-                                }).collect_view()}
+                        <section class="dd-card__answer" node_ref=answer_ref tabindex="-1" aria-label="Answer">
+                            <KeyPointCheck question=question ticked=ticked on_toggle=Callback::new(toggle)/>
+                            <div class="dd-compare" class:dd-compare--two=has_yours>
+                                {has_yours.then(|| view! {
+                                    <section class="dd-compare__yours" aria-labelledby="yours-heading">
+                                        <h3 id="yours-heading" class="dd-label">"Your answer"</h3>
+                                        <p class="dd-compare__text">{yours}</p>
+                                    </section>
+                                })}
+                                <details class="dd-card__full" open>
+                                    <summary>"Model answer"</summary>
+                                    <div class="dd-prose" inner_html=question.answer_html></div>
+                                </details>
                             </div>
+                            <GradeBar intervals=intervals suggested=suggested on_grade=Callback::new(grade)/>
                         </section>
-                    }.into_any()
+                    }
+                        .into_any()
                 } else {
                     view! {
+                        <label class="dd-field dd-card__scratch">
+                            <span class="dd-field__label">"Your answer (optional, not saved)"</span>
+                            <textarea
+                                class="dd-textarea"
+                                rows="4"
+                                prop:value=move || typed.get()
+                                on:input=move |ev| typed.set(event_target_value(&ev))
+                                placeholder="Think it through or type it out, then reveal."
+                            ></textarea>
+                        </label>
                         <div class="dd-card__actions">
                             <button class="dd-button dd-button--primary dd-reveal" aria-keyshortcuts="Space Enter" on:click=move |_| reveal()>
-                                "Reveal answer" <kbd class="dd-kbd">"Space"</kbd>
+                                "Reveal answer"
+                                <kbd class="dd-kbd">"Space"</kbd>
                             </button>
-                            <button class="dd-button dd-button--quiet" on:click=move |_| { session.update(StudySession::skip); typed.set(String::new()); }>
-                                "Skip"
-                            </button>
+                            <button class="dd-button dd-button--quiet" on:click=move |_| skip()>"Skip"</button>
                         </div>
-                    }.into_any()
+                    }
+                        .into_any()
                 }}
                 <p class="dd-card__hint">
-                    {if revealed { "Grade with 1–4." } else { "Space or Enter reveals (Ctrl+Enter from the text box)." }}
+                    {if revealed {
+                        "Tick key points with a–f; grade with 1–4 (Enter takes the suggestion)."
+                    } else {
+                        "Space or Enter reveals (Ctrl+Enter from the text box). Press ? for all shortcuts."
+                    }}
                     " "
                     <A href=href(&format!("/q/{}", question.id))>"Open question page"</A>
                 </p>
             </section>
-        }.into_any()
+        }
+            .into_any()
+    };
+
+    view! {
+        <div class="dd-session">
+            {card}
+            <div class="dd-session__tools">
+                <button
+                    class="dd-button dd-button--quiet dd-undo"
+                    aria-keyshortcuts="Control+Z Meta+Z"
+                    disabled=move || !session.with(StudySession::can_undo)
+                    on:click=move |_| undo()
+                >
+                    "Undo last grade"
+                </button>
+            </div>
+            <p class="dd-visually-hidden" aria-live="polite" aria-atomic="true">{move || announce.get()}</p>
+        </div>
     }
 }

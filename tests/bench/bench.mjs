@@ -1,0 +1,678 @@
+// Django Drill benchmark: sizes, the bank's share, start-up, interaction latency, Lighthouse and axe, on the release
+// dist/ (built by .ci/bench). Prints a report and writes target/bench.json. Times are measured, never asserted: the
+// deterministic budgets live in budget.mjs.
+//
+// node tests/bench/bench.mjs [--quick] [--no-lighthouse] [--runs N] [--encoding br|gzip] [--dist dist]
+//   [--out target/bench.json] [--only startup,interactions,axe,lighthouse]   (sizes are always measured)
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, mkdtempSync, rmSync, existsSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "../e2e/node_modules/playwright-core/index.mjs";
+import AxeBuilder from "../e2e/node_modules/@axe-core/playwright/dist/index.mjs";
+import { host } from "./server.mjs";
+import { bankInWasm, bankMarkdown, findBankData, firstVisitPaths, firstVisitTotals, shippedFiles, sum } from "./sizes.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../..");
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const option = (name, fallback) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : fallback;
+};
+const dist = resolve(root, option("dist", "dist"));
+const QUICK = flag("quick");
+const LIGHTHOUSE = !flag("no-lighthouse");
+const RUNS = Number(option("runs", QUICK ? 3 : 7));
+const ENCODING = option("encoding", "br");
+const OUT = resolve(root, option("out", "target/bench.json"));
+const SECTIONS = ["startup", "interactions", "axe", "lighthouse"];
+const ONLY = new Set(option("only", SECTIONS.join(",")).split(","));
+const REPS = QUICK ? 30 : 200; // per interaction, after warm-up
+const WARMUP = 5;
+
+const CHROMIUM = process.env.CHROME_PATH || "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+// Lighthouse's mobile throttling, applied in DevTools form (its "devtools" throttling method values).
+const SLOW_4G = { offline: false, latency: 150 * 3.75, downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8, uploadThroughput: (750 * 1024 * 0.9) / 8 };
+
+const AXE_ROUTES = ["/", "/browse", "/browse?topic=drf", "/q/what-is-django", "/q/middleware-concept", "/study", "/no/such/page"];
+const LIGHTHOUSE_PAGES = [
+  ["home", "/"],
+  ["question", "/q/what-is-django"],
+  ["study", "/study?topics=fundamentals"],
+];
+
+// ---- small helpers ------------------------------------------------------------------------------------------
+
+const kb = (n) => (n == null ? "—" : n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(2)} MB` : `${(n / 1024).toFixed(1)} KB`);
+const ms = (n) => (n == null ? "n/a" : `${n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : Math.round(n)} ms`);
+const pct = (x) => `${(x * 100).toFixed(1)}%`;
+const say = (s = "") => process.stdout.write(`${s}\n`);
+const heading = (s) => say(`\n\x1b[1m${s}\x1b[0m`);
+const progress = (s) => process.stderr.write(`\x1b[2m[bench] ${s}\x1b[0m\n`);
+
+function quantile(values, q) {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  return sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (pos - lo);
+}
+const stats = (values) => ({
+  n: values.length,
+  p50: quantile(values, 0.5),
+  p95: quantile(values, 0.95),
+  max: values.length ? Math.max(...values) : null,
+});
+const medianWorst = (values) => ({ median: quantile(values, 0.5), worst: values.length ? Math.max(...values) : null, runs: values });
+
+function table(rows, align = []) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+  rows.forEach((r, i) => {
+    say("  " + r.map((cell, c) => (align[c] === "l" ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join("  "));
+    if (i === 0) say("  " + widths.map((w) => "─".repeat(w)).join("  "));
+  });
+}
+
+// ---- 1. sizes -------------------------------------------------------------------------------------------------
+
+function measureSizes() {
+  progress("compressing every shipped file (gzip -9, brotli q11)");
+  const files = shippedFiles(dist);
+  const visit = firstVisitPaths(dist);
+  for (const f of files) f.firstVisit = visit.filter((p) => p === f.path).length;
+  const wasmFile = files.find((f) => f.path.endsWith("_bg.wasm"));
+  const totals = {
+    all: { files: files.length, raw: sum(files, "raw"), gzip: sum(files, "gzip"), brotli: sum(files, "brotli") },
+    firstVisit: firstVisitTotals(files, visit),
+  };
+
+  progress("locating the bank inside the wasm");
+  const markdown = bankMarkdown(root);
+  const bankData = findBankData(root);
+  let inWasm = null;
+  if (bankData) {
+    inWasm = bankInWasm(readFileSync(join(dist, wasmFile.path)), readFileSync(bankData, "utf8"), { gzip: wasmFile.gzip, brotli: wasmFile.brotli });
+  }
+  const floor = {};
+  const ratio = {};
+  const framework = {};
+  if (inWasm) {
+    for (const enc of ["gzip", "brotli"]) {
+      // Everything a first visit downloads except the bank = the framework (code, styles, icons, glue).
+      framework[enc] = totals.firstVisit[enc] - inWasm[`${enc}InBuild`];
+      floor[enc] = framework[enc] + markdown[enc];
+      ratio[enc] = totals.firstVisit[enc] / floor[enc];
+    }
+  }
+  return { files, totals, wasm: wasmFile, bank: { markdown, bankData: bankData && bankData.slice(root.length + 1), inWasm, framework, floor, ratio } };
+}
+
+function reportSizes(s) {
+  heading(`Shipped files (dist/), ${s.totals.all.files} files`);
+  const rows = [["file", "raw", "gzip", "brotli", "first visit"]];
+  for (const f of s.files) rows.push([f.path, kb(f.raw), kb(f.gzip), kb(f.brotli), f.firstVisit > 1 ? `×${f.firstVisit}` : f.firstVisit ? "yes" : ""]);
+  rows.push(["all files", kb(s.totals.all.raw), kb(s.totals.all.gzip), kb(s.totals.all.brotli), ""]);
+  rows.push([`first visit (${s.totals.firstVisit.fetches} fetches)`, kb(s.totals.firstVisit.raw), kb(s.totals.firstVisit.gzip), kb(s.totals.firstVisit.brotli), ""]);
+  table(rows, ["l"]);
+  say("  First visit = the page, what it loads, and the service worker's precache (every file but screenshots/ and 404.html;");
+  say("  the precache fetches the HTML twice, as ./ and index.html).");
+
+  const b = s.bank;
+  heading("The bank");
+  say(`  Markdown source: ${b.markdown.files} files, ${kb(b.markdown.raw)} raw, ${kb(b.markdown.gzip)} gzip, ${kb(b.markdown.brotli)} brotli`);
+  if (!b.inWasm) {
+    say("  (bank_data.rs not found under target/: the bank's share of the wasm is not measured)");
+    return;
+  }
+  const w = b.inWasm;
+  say(`  Rendered into the wasm: ${kb(w.raw)} of ${kb(s.wasm.raw)} (${pct(w.rawShare)} of the raw wasm; ${w.stringsFound}/${w.strings} strings located)`);
+  say(`  Its cost inside the compressed wasm: ${kb(w.gzipInBuild)} gzip (${pct(w.gzipInBuild / s.wasm.gzip)}), ${kb(w.brotliInBuild)} brotli (${pct(w.brotliInBuild / s.wasm.brotli)})`);
+  say(`  The same rendered HTML compressed alone: ${kb(w.gzipAlone)} gzip, ${kb(w.brotliAlone)} brotli`);
+  say(`  The wasm without the bank (code + framework): ${kb(w.codeRaw)} raw, ${kb(w.codeGzip)} gzip, ${kb(w.codeBrotli)} brotli`);
+  const floorRows = [["", "gzip", "brotli"]];
+  floorRows.push(["first-visit total", kb(s.totals.firstVisit.gzip), kb(s.totals.firstVisit.brotli)]);
+  floorRows.push(["framework (first visit − bank)", kb(b.framework.gzip), kb(b.framework.brotli)]);
+  floorRows.push(["floor (framework + compressed Markdown)", kb(b.floor.gzip), kb(b.floor.brotli)]);
+  floorRows.push(["total / floor (target ≤ 1.5)", `${b.ratio.gzip.toFixed(2)}×`, `${b.ratio.brotli.toFixed(2)}×`]);
+  table(floorRows, ["l"]);
+}
+
+// ---- 2. the browser -------------------------------------------------------------------------------------------
+
+// Start-up probe, installed before any page script: FCP, LCP, "rendered" (the app's header and the route's h1 are in
+// the DOM) and "interactive" (a task posted at that moment has run: the main thread is free to take input).
+const STARTUP_PROBE = `(() => {
+  const s = (window.__ddStart = { lcp: null, rendered: null, interactive: null });
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) s.lcp = e.renderTime || e.startTime; })
+      .observe({ type: "largest-contentful-paint", buffered: true });
+  } catch (e) {}
+  const check = () => {
+    if (s.rendered !== null) return;
+    if (document.querySelector(".dd-header") && document.querySelector("#main h1")) {
+      s.rendered = performance.now();
+      observer.disconnect();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { s.interactive = performance.now(); };
+      channel.port2.postMessage(0);
+    }
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
+async function startupRun(browser, url, profile) {
+  const context = await browser.newContext({
+    serviceWorkers: "block", // every run is a cold first visit; the worker's precache is measured separately
+    viewport: profile.mobile ? { width: 412, height: 823 } : { width: 1350, height: 940 },
+    deviceScaleFactor: profile.mobile ? 1.75 : 1,
+    isMobile: profile.mobile,
+  });
+  const page = await context.newPage();
+  await page.addInitScript(STARTUP_PROBE);
+  if (profile.throttle) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", SLOW_4G);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  }
+  await page.goto(url, { waitUntil: "commit" });
+  await page.waitForFunction(() => window.__ddStart && window.__ddStart.interactive !== null, null, { timeout: 120_000, polling: 50 });
+  await page.waitForTimeout(profile.throttle ? 500 : 100); // let LCP settle
+  const m = await page.evaluate(() => {
+    const paint = performance.getEntriesByName("first-contentful-paint")[0];
+    const wasm = performance.getEntriesByType("resource").find((r) => r.name.endsWith(".wasm"));
+    const nav = performance.getEntriesByType("navigation")[0];
+    return {
+      fcp: paint ? paint.startTime : null,
+      lcp: window.__ddStart.lcp,
+      rendered: window.__ddStart.rendered,
+      interactive: window.__ddStart.interactive,
+      wasmLoaded: wasm ? wasm.responseEnd : null,
+      html: nav ? nav.responseEnd : null,
+    };
+  });
+  await context.close();
+  return m;
+}
+
+async function measureStartup(browser, base) {
+  const profiles = [
+    { name: "local", title: "local, no throttling, desktop viewport", mobile: false, throttle: false, runs: RUNS, pages: ["/", "/q/what-is-django"] },
+    { name: "mobile", title: "slow 4G (562 ms RTT, 1.47 Mbit/s) + 4× CPU, phone viewport", mobile: true, throttle: true, runs: Math.max(3, Math.ceil(RUNS / 2)), pages: ["/"] },
+  ];
+  const out = {};
+  for (const p of profiles) {
+    out[p.name] = { title: p.title, pages: {} };
+    for (const path of p.pages) {
+      progress(`start-up ${p.name} ${path}: ${p.runs} runs`);
+      const runs = [];
+      for (let i = 0; i < p.runs; i++) runs.push(await startupRun(browser, base + path.slice(1), p));
+      const pick = (k) => medianWorst(runs.map((r) => r[k]).filter((v) => v !== null));
+      out[p.name].pages[path] = { fcp: pick("fcp"), lcp: pick("lcp"), wasmLoaded: pick("wasmLoaded"), rendered: pick("rendered"), interactive: pick("interactive") };
+    }
+  }
+  return out;
+}
+
+function reportStartup(s) {
+  heading("Start-up (navigation start → …, cold cache, median / worst)");
+  const rows = [["profile", "page", "FCP", "LCP", "wasm loaded", "app rendered", "app interactive"]];
+  for (const [name, p] of Object.entries(s)) {
+    for (const [path, m] of Object.entries(p.pages)) {
+      const f = (x) => `${ms(x.median)} / ${ms(x.worst)}`;
+      rows.push([name, path, f(m.fcp), f(m.lcp), f(m.wasmLoaded), f(m.rendered), f(m.interactive)]);
+    }
+  }
+  table(rows, ["l", "l"]);
+  for (const [name, p] of Object.entries(s)) say(`  ${name}: ${p.title}`);
+  say("  app rendered = the app's header and the route's <h1> are in the DOM; interactive = a task posted then has run.");
+}
+
+// In-page timing: performance.now() before the action, and after the DOM reflects it (a MutationObserver sees the
+// expected state) and style and layout are done (a forced layout). Paint is not included.
+const HARNESS = `(() => {
+  window.__ddMeasure = (action, done, timeout = 3000) => new Promise((resolve) => {
+    let t0 = 0, finished = false, records = 0;
+    const finish = (ok) => {
+      if (finished) return;
+      finished = true;
+      const dom = performance.now() - t0;
+      observer.disconnect();
+      clearTimeout(timer);
+      document.body.getBoundingClientRect(); // style + layout
+      resolve(ok ? [performance.now() - t0, dom] : null);
+    };
+    const observer = new MutationObserver((list) => { records += list.length; if (done(records)) finish(true); });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    const timer = setTimeout(() => finish(false), timeout);
+    t0 = performance.now();
+    action();
+    if (done(records)) finish(true);
+  });
+  window.__ddSettle = () => new Promise((r) => setTimeout(r, 0));
+  window.__ddWaitFor = (cond, timeout = 5000) => new Promise((resolve, reject) => {
+    if (cond()) return resolve();
+    const observer = new MutationObserver(() => { if (cond()) { observer.disconnect(); clearTimeout(t); resolve(); } });
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    const t = setTimeout(() => { observer.disconnect(); cond() ? resolve() : reject(new Error("timed out")); }, timeout);
+  });
+})();`;
+
+async function appPage(browser, base, path) {
+  const context = await browser.newContext({ viewport: { width: 1350, height: 940 }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.addInitScript(HARNESS);
+  await page.goto(base + path.replace(/^\//, ""));
+  await page.locator(".dd-header").waitFor();
+  await page.locator("#main h1").first().waitFor({ state: "attached" });
+  return { context, page };
+}
+
+async function measureStudy(browser, base) {
+  const { context, page } = await appPage(browser, base, "/study?topics=fundamentals");
+  const reveal = [];
+  const grade = [];
+  let sessions = 0;
+  while (grade.length < REPS + WARMUP && sessions < 50) {
+    sessions++;
+    await page.locator(".dd-reveal").waitFor({ timeout: 10_000 });
+    const got = await page.evaluate(async (want) => {
+      const reveal = [];
+      const grade = [];
+      const space = () => document.body.dispatchEvent(new KeyboardEvent("keydown", { key: " ", code: "Space", bubbles: true, cancelable: true }));
+      while (grade.length < want && document.querySelector(".dd-reveal")) {
+        reveal.push(await window.__ddMeasure(space, () => !!document.querySelector(".dd-card__answer") && !!document.querySelector(".dd-grade--good")));
+        await window.__ddSettle();
+        const good = document.querySelector(".dd-grade--good");
+        if (!good) break;
+        grade.push(await window.__ddMeasure(() => good.click(), () => !document.querySelector(".dd-card__answer")));
+        await window.__ddSettle();
+      }
+      return { reveal, grade };
+    }, REPS + WARMUP - grade.length);
+    reveal.push(...got.reveal);
+    grade.push(...got.grade);
+    // The session is over (every card graded): start afresh.
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.locator(".dd-header").waitFor();
+  }
+  await context.close();
+  return { reveal, grade };
+}
+
+async function measureBrowse(browser, base) {
+  const { context, page } = await appPage(browser, base, "/browse");
+  await page.locator(".dd-qrow").first().waitFor();
+  const filter = await page.evaluate(async (want) => {
+    const label = [...document.querySelectorAll("label")].find((l) => l.textContent.trim().startsWith("Level"));
+    const select = label && label.querySelector("select");
+    if (!select) return null;
+    const values = [...select.options].map((o) => o.value).filter(Boolean).flatMap((v) => [v, ""]);
+    const out = [];
+    for (let i = 0; i < want; i++) {
+      const value = values[i % values.length];
+      const before = document.querySelector(".dd-count").textContent;
+      out.push(
+        await window.__ddMeasure(
+          () => {
+            select.value = value;
+            select.dispatchEvent(new Event("change", { bubbles: true }));
+          },
+          () => {
+            const text = document.querySelector(".dd-count").textContent;
+            return text !== before && document.querySelectorAll(".dd-qrow").length === parseInt(text, 10);
+          },
+        ),
+      );
+      await window.__ddSettle();
+    }
+    return out;
+  }, REPS + WARMUP);
+
+  const open = [];
+  const want = Math.round((REPS + WARMUP) / 2);
+  while (open.length < want) {
+    const got = await page.evaluate(async (n) => {
+      const out = [];
+      for (let i = 0; i < n; i++) {
+        await window.__ddWaitFor(() => document.querySelectorAll(".dd-qrow__link").length > 0);
+        const links = document.querySelectorAll(".dd-qrow__link");
+        const link = links[(i * 37) % links.length];
+        out.push(await window.__ddMeasure(() => link.click(), () => !document.querySelector(".dd-qrow") && !!document.querySelector(".dd-question__title")));
+        await window.__ddSettle();
+        history.back();
+        await window.__ddWaitFor(() => document.querySelectorAll(".dd-qrow__link").length > 0);
+        await window.__ddSettle();
+      }
+      return out;
+    }, Math.min(20, want - open.length));
+    open.push(...got);
+  }
+  await context.close();
+  return { filter, open };
+}
+
+async function measureSearch(browser, base) {
+  for (const path of ["/", "/search"]) {
+    const { context, page } = await appPage(browser, base, path).catch(() => ({}));
+    if (!page) continue;
+    const found = await page.locator("input[type=search]").count();
+    if (!found) {
+      await context.close();
+      continue;
+    }
+    const words = ["queryset", "select_related", "middleware", "csrf token", "serializer", "signals", "celery", "migrations", "n+1", "cache"];
+    const out = await page.evaluate(async ({ want, words }) => {
+      const input = document.querySelector("header input[type=search]") || document.querySelector("input[type=search]");
+      const out = [];
+      let w = 0;
+      const type = (value, data) => {
+        input.value = value;
+        input.dispatchEvent(new InputEvent("input", { bubbles: true, data, inputType: data ? "insertText" : "deleteContentBackward" }));
+      };
+      while (out.length < want) {
+        input.focus();
+        const word = words[w++ % words.length];
+        for (let i = 1; i <= word.length && out.length < want; i++) {
+          // Done when the page outside the box has changed (results, count, route).
+          out.push(await window.__ddMeasure(() => type(word.slice(0, i), word[i - 1]), (records) => records > 0, 1000));
+          await window.__ddSettle();
+        }
+        type("", null);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return out;
+    }, { want: REPS + WARMUP, words }).catch((e) => ({ error: String(e) }));
+    await context.close();
+    return { path, samples: out };
+  }
+  return null;
+}
+
+async function measureInteractions(browser, base) {
+  progress(`interactions: ${REPS} repetitions each (+${WARMUP} warm-up)`);
+  const { reveal, grade } = await measureStudy(browser, base);
+  const { filter, open } = await measureBrowse(browser, base);
+  const search = await measureSearch(browser, base);
+  // Each sample is [total, DOM part] (total = DOM updated + style and layout), or null for a timeout.
+  const summarise = (samples) => {
+    if (!samples || !Array.isArray(samples)) return null;
+    const kept = samples.slice(WARMUP);
+    const ok = kept.filter((v) => v !== null);
+    const dom = stats(ok.map((v) => v[1]));
+    return { ...stats(ok.map((v) => v[0])), domP50: dom.p50, domP95: dom.p95, timeouts: kept.length - ok.length };
+  };
+  return {
+    reveal: summarise(reveal),
+    grade: summarise(grade),
+    openQuestion: summarise(open),
+    filterChange: summarise(filter),
+    searchKeystroke: search && Array.isArray(search.samples) ? { on: search.path, ...summarise(search.samples) } : search ? { error: search.samples.error } : "n/a",
+  };
+}
+
+function reportInteractions(i) {
+  heading("Interaction latency (in the page: performance.now() → DOM updated + layout; target p95 ≤ 16 ms)");
+  const rows = [["interaction", "n", "p50", "p95", "max", "of which DOM p50 / p95", "p95 ≤ 16 ms"]];
+  const names = { reveal: "reveal (Space)", grade: "grade (Good)", openQuestion: "open question (browse list)", filterChange: "filter change (Level)", searchKeystroke: "search keystroke" };
+  for (const [k, label] of Object.entries(names)) {
+    const v = i[k];
+    if (!v || typeof v === "string" || v.error || !v.n) rows.push([label, "—", "n/a", "n/a", "n/a", "", v && v.error ? "error" : "n/a (no search box yet)"]);
+    else rows.push([label, v.n, ms(v.p50), ms(v.p95), ms(v.max), `${ms(v.domP50)} / ${ms(v.domP95)}`, v.p95 <= 16 ? "yes" : "NO"]);
+  }
+  table(rows, ["l"]);
+  say("  DOM = until the expected change is in the DOM (the app's work); the rest is the browser's style and layout.");
+}
+
+async function measureAxe(browser, base) {
+  progress("axe on every route: desktop and phone, light and dark");
+  const out = {};
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  const check = async (name) => {
+    for (const [width, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]]) {
+      await page.setViewportSize(viewport);
+      for (const scheme of ["light", "dark"]) {
+        await page.emulateMedia({ colorScheme: scheme });
+        const r = await new AxeBuilder({ page })
+          .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+          .setLegacyMode(true)
+          .options({ resultTypes: ["violations"] })
+          .analyze();
+        out[`${name} (${width}, ${scheme})`] = r.violations.map((v) => `${v.id} ×${v.nodes.length}`);
+      }
+    }
+  };
+  for (const path of AXE_ROUTES) {
+    await page.goto(base + path.slice(1));
+    await page.locator(".dd-header").waitFor();
+    await page.locator("#main h1").first().waitFor({ state: "attached" });
+    await check(path);
+  }
+  await page.goto(base + "study?topics=fundamentals");
+  await page.locator(".dd-reveal").waitFor();
+  await page.locator("body").press("Space");
+  await page.locator(".dd-card__answer").waitFor();
+  await check("/study (revealed)");
+  await context.close();
+  return out;
+}
+
+function reportAxe(a) {
+  heading("axe violations per page (WCAG 2.1 A/AA + best practices; target 0)");
+  const pages = [...new Set(Object.keys(a).map((k) => k.replace(/ \(.*\)$/, "")))];
+  const combos = ["desktop, light", "desktop, dark", "phone, light", "phone, dark"];
+  const rows = [["page", ...combos]];
+  for (const p of pages) rows.push([p, ...combos.map((c) => { const v = a[`${p} (${c})`] || []; return v.length ? `${v.length}: ${v.join(", ")}` : "0"; })]);
+  table(rows, ["l"]);
+}
+
+// ---- 3. Lighthouse ------------------------------------------------------------------------------------------
+
+function lighthouseBin() {
+  const bin = join(here, "node_modules/.bin/lighthouse");
+  return existsSync(bin) ? bin : null;
+}
+
+function runLighthouse(url, formFactor) {
+  const dir = mkdtempSync(join(tmpdir(), "dd-lh-"));
+  const report = join(dir, "report.json");
+  const args = [
+    url,
+    "--output=json",
+    `--output-path=${report}`,
+    "--quiet",
+    "--only-categories=performance,accessibility,best-practices,seo",
+    "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
+    "--max-wait-for-load=60000",
+  ];
+  if (formFactor === "desktop") args.push("--preset=desktop");
+  return new Promise((ok, fail) => {
+    const child = spawn(lighthouseBin(), args, { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: ["ignore", "ignore", "pipe"] });
+    let err = "";
+    child.stderr.on("data", (d) => (err += d));
+    child.on("close", (code) => {
+      try {
+        if (code !== 0) throw new Error(`lighthouse exited ${code}: ${err.slice(-500)}`);
+        const r = JSON.parse(readFileSync(report, "utf8"));
+        const score = (c) => (r.categories[c] && r.categories[c].score !== null ? Math.round(r.categories[c].score * 100) : null);
+        const audit = (id) => (r.audits[id] ? r.audits[id].numericValue : null);
+        const lcpItem = r.audits["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node;
+        ok({
+          performance: score("performance"),
+          accessibility: score("accessibility"),
+          bestPractices: score("best-practices"),
+          seo: score("seo"),
+          fcp: audit("first-contentful-paint"),
+          lcp: audit("largest-contentful-paint"),
+          tbt: audit("total-blocking-time"),
+          cls: audit("cumulative-layout-shift"),
+          speedIndex: audit("speed-index"),
+          lcpElement: lcpItem ? lcpItem.selector || lcpItem.nodeLabel : null,
+          failedA11y: Object.values(r.audits)
+            .filter((a) => r.categories.accessibility.auditRefs.some((ref) => ref.id === a.id) && a.score === 0)
+            .map((a) => a.id),
+          runtimeError: r.runtimeError ? r.runtimeError.message : null,
+        });
+      } catch (e) {
+        fail(e);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+}
+
+async function measureLighthouse(base) {
+  if (!lighthouseBin()) return { skipped: "lighthouse is not installed in tests/bench (run .ci/bench)" };
+  const lhRuns = Number(process.env.LH_RUNS || 1);
+  const out = { runsPerPage: lhRuns };
+  for (const formFactor of ["mobile", "desktop"]) {
+    out[formFactor] = {};
+    for (const [name, path] of LIGHTHOUSE_PAGES) {
+      progress(`lighthouse ${formFactor} ${path}`);
+      const runs = [];
+      for (let i = 0; i < lhRuns; i++) {
+        try {
+          runs.push(await runLighthouse(base + path.slice(1), formFactor));
+        } catch (e) {
+          runs.push({ error: String(e.message || e) });
+        }
+      }
+      const good = runs.filter((r) => !r.error).sort((a, b) => a.performance - b.performance);
+      // The median run by performance score.
+      out[formFactor][name] = good.length ? { path, ...good[Math.floor((good.length - 1) / 2)] } : { path, error: runs[0].error };
+    }
+  }
+  return out;
+}
+
+function reportLighthouse(l) {
+  heading("Lighthouse 12 (system Chromium; targets: mobile performance ≥ 95, accessibility 100)");
+  if (l.skipped) {
+    say(`  skipped: ${l.skipped}`);
+    return;
+  }
+  const rows = [["form", "page", "perf", "a11y", "best pr.", "SEO", "FCP", "LCP", "TBT", "CLS", "LCP element"]];
+  for (const formFactor of ["mobile", "desktop"]) {
+    for (const [name, r] of Object.entries(l[formFactor])) {
+      if (r.error) rows.push([formFactor, r.path, "error", "", "", "", "", "", "", "", r.error.slice(0, 60)]);
+      else
+        rows.push([formFactor, r.path, r.performance, r.accessibility, r.bestPractices, r.seo, ms(r.fcp), ms(r.lcp), ms(r.tbt), r.cls.toFixed(3), (r.lcpElement || "").slice(0, 48)]);
+    }
+  }
+  table(rows, ["l", "l", "r", "r", "r", "r", "r", "r", "r", "r", "l"]);
+  say(`  ${l.runsPerPage} run(s) per page (LH_RUNS=n for the median of n); simulated throttling (Lighthouse's default).`);
+}
+
+// ---- main ---------------------------------------------------------------------------------------------------
+
+function targets(r) {
+  const t = {};
+  if (r.lighthouse && r.lighthouse.mobile) {
+    const pages = Object.values(r.lighthouse.mobile);
+    t.lighthouseMobilePerformance95 = pages.every((p) => p.performance >= 95);
+    t.lighthouseAccessibility100 = [...pages, ...Object.values(r.lighthouse.desktop)].every((p) => p.accessibility === 100);
+  }
+  if (!r.interactions.skipped) {
+    const measured = Object.values(r.interactions).filter((v) => v && typeof v === "object" && v.n);
+    t.interactionsP95Within16ms = measured.every((v) => v.p95 <= 16);
+  }
+  if (r.bank.ratio.brotli) t.firstVisitWithin1_5xFloor = r.bank.ratio.brotli <= 1.5 && r.bank.ratio.gzip <= 1.5;
+  if (!r.axe.skipped) t.axeZero = Object.values(r.axe).every((v) => v.length === 0);
+  return t;
+}
+
+async function firstVisit(browser, server, sizes) {
+  // A real first visit, service worker included: every download the browser made.
+  progress("first visit with the service worker");
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  server.clearLog();
+  await page.goto(server.url);
+  await page.locator(".dd-header").waitFor();
+  await page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    while (!reg.active || reg.active.state !== "activated") await new Promise((r) => setTimeout(r, 50));
+  });
+  await page.waitForTimeout(300);
+  await context.close();
+  const downloads = server.log.filter((e) => e.status === 200);
+  return {
+    encoding: ENCODING,
+    requests: server.log.length,
+    downloads: downloads.length,
+    bytes: downloads.reduce((n, e) => n + e.bytes, 0),
+    expected: sizes.totals.firstVisit[ENCODING === "br" ? "brotli" : "gzip"],
+    log: server.log.map((e) => `${e.status} ${e.path} ${e.bytes}`),
+  };
+}
+
+async function main() {
+  if (!existsSync(join(dist, "index.html"))) throw new Error("dist/ is empty: run `trunk build --release --offline` (or .ci/bench)");
+  const started = Date.now();
+  const sizes = measureSizes();
+
+  const server = await host({ root: dist, encoding: ENCODING });
+  await server.warm(sizes.files.map((f) => f.path));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const version = browser.version();
+  const observedFirstVisit = await firstVisit(browser, server, sizes);
+  const skipped = (what) => ({ skipped: `--only ${[...ONLY].join(",")}`, what });
+  const startup = ONLY.has("startup") ? await measureStartup(browser, server.url) : skipped("startup");
+  const interactions = ONLY.has("interactions") ? await measureInteractions(browser, server.url) : skipped("interactions");
+  const axe = ONLY.has("axe") ? await measureAxe(browser, server.url) : skipped("axe");
+  await browser.close();
+  const lighthouse = !ONLY.has("lighthouse") ? skipped("lighthouse") : LIGHTHOUSE ? await measureLighthouse(server.url) : { skipped: "--no-lighthouse" };
+  await server.close();
+
+  const result = {
+    generatedAt: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, chromium: version },
+    options: { quick: QUICK, runs: RUNS, repetitions: REPS, encoding: ENCODING, dist: relative(root, dist) || "." },
+    sizes: { files: sizes.files, totals: sizes.totals, wasm: sizes.wasm, observedFirstVisit },
+    bank: sizes.bank,
+    startup,
+    interactions,
+    lighthouse,
+    axe,
+  };
+  result.targets = targets(result);
+
+  reportSizes(sizes);
+  const o = observedFirstVisit;
+  say(
+    `  Observed in Chromium, served with ${ENCODING}: ${o.downloads} downloads, ${kb(o.bytes)} (expected ${kb(o.expected)}), ${o.requests} requests` +
+      ` in all (the rest are 304 revalidations).`,
+  );
+  if (!startup.skipped) reportStartup(startup);
+  if (!interactions.skipped) reportInteractions(interactions);
+  if (!lighthouse.what) reportLighthouse(lighthouse);
+  if (!axe.skipped) reportAxe(axe);
+  heading("Targets");
+  for (const [k, v] of Object.entries(result.targets)) say(`  ${v ? "✓" : "✗"} ${k}`);
+
+  mkdirSync(dirname(OUT), { recursive: true });
+  writeFileSync(OUT, JSON.stringify(result, null, 2) + "\n");
+  say(`\nWrote ${relative(root, OUT)} in ${((Date.now() - started) / 1000).toFixed(0)} s (${version}, ${cpus().length} CPUs).`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
