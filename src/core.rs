@@ -8,5 +8,6 @@ pub mod mock;
 pub mod progress;
 pub mod queue;
 pub mod search;
+pub mod share;
 pub mod stats;
 pub mod study;

@@ -3,12 +3,17 @@
 //!
 //! Loading never loses data: anything that cannot be read is copied to a backup key before the app starts
 //! fresh, and data from a newer app version is left untouched with saving switched off.
+//!
+//! Saving never loses another tab's work: [`sync_progress`] reads what is stored, reconciles it with this
+//! tab's progress ([`reconcile`], a three-way merge against what this tab last saw) and writes the result.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
 
-use crate::core::progress::{LoadError, Progress};
+use crate::core::progress::{LoadError, Progress, Review};
 
 /// Where progress is stored.
 pub const PROGRESS_KEY: &str = "djdrill.progress";
@@ -24,6 +29,8 @@ pub struct Loaded {
     pub notice: Option<String>,
     /// Whether saving must stay off (the stored data is newer than this app, or storage is unusable).
     pub read_only: bool,
+    /// The key unreadable progress was copied to, so the user can download it.
+    pub unreadable_key: Option<String>,
 }
 
 /// Why progress could not be saved.
@@ -33,6 +40,8 @@ pub enum SaveError {
     Unavailable,
     /// The browser refused the write, usually because the storage quota is full.
     Refused(String),
+    /// Another tab running a newer version of the app saved progress this app cannot read.
+    Newer(u64),
 }
 
 impl fmt::Display for SaveError {
@@ -44,6 +53,10 @@ impl fmt::Display for SaveError {
             SaveError::Refused(why) => write!(
                 f,
                 "the browser refused to save ({why}); storage may be full"
+            ),
+            SaveError::Newer(v) => write!(
+                f,
+                "a newer version of Django Drill (schema {v}) saved progress in another tab; reload to update"
             ),
         }
     }
@@ -97,6 +110,7 @@ pub fn load_progress(now_ms: i64) -> Loaded {
                     notice: Some(format!(
                         "{error}. The original was kept under the browser-storage key \"{key}\" and a fresh start was made."
                     )),
+                    unreadable_key: Some(key),
                     ..Loaded::default()
                 },
                 Err(_) => Loaded {
@@ -111,14 +125,192 @@ pub fn load_progress(now_ms: i64) -> Loaded {
     }
 }
 
-/// Saves progress under [`PROGRESS_KEY`].
+/// Saves progress under [`PROGRESS_KEY`], overwriting whatever is there.
 pub fn save_progress(progress: &Progress) -> Result<(), SaveError> {
     if !available() {
         return Err(SaveError::Unavailable);
     }
+    write(&progress.encode())
+}
+
+fn write(raw: &str) -> Result<(), SaveError> {
     LocalStorage::raw()
-        .set_item(PROGRESS_KEY, &progress.encode())
-        .map_err(|e| SaveError::Refused(e.as_string().unwrap_or_else(|| "unknown error".into())))
+        .set_item(PROGRESS_KEY, raw)
+        .map_err(|e| {
+            let why = e
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .or_else(|| e.as_string())
+                .unwrap_or_else(|| "unknown error".into());
+            SaveError::Refused(why)
+        })
+}
+
+/// Saves `ours` without dropping what another tab saved since this tab last saw storage (`base`): reads the
+/// stored progress, [`reconcile`]s it with ours, and writes the result unless it is already stored. Returns the
+/// progress now stored, which is the caller's new `base` (and its progress, if it differs from `ours`).
+pub fn sync_progress(ours: &Progress, base: &Progress) -> Result<Progress, SaveError> {
+    if !available() {
+        return Err(SaveError::Unavailable);
+    }
+    let raw = LocalStorage::raw().get_item(PROGRESS_KEY).ok().flatten();
+    let merged = match raw.as_deref().map(Progress::decode) {
+        Some(Ok(stored)) => reconcile(ours, &stored, base),
+        Some(Err(LoadError::Newer(v))) => return Err(SaveError::Newer(v)),
+        // Unreadable data was copied aside when this tab loaded; anything else unreadable is not ours to keep.
+        Some(Err(_)) | None => ours.clone(),
+    };
+    let encoded = merged.encode();
+    if raw.as_deref() != Some(encoded.as_str()) {
+        write(&encoded)?;
+    }
+    Ok(merged)
+}
+
+/// Decodes progress another tab stored (a `storage` event's new value); `None` if it is not readable.
+pub fn decode_stored(raw: &str) -> Option<Progress> {
+    Progress::decode(raw).ok()
+}
+
+/// The text stored under `key` (e.g. unreadable progress kept aside), if any.
+pub fn raw_item(key: &str) -> Option<String> {
+    if !available() {
+        return None;
+    }
+    LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+/// Whether the browser has granted persistent storage (not evicted under storage pressure); `None` if it
+/// cannot say.
+pub async fn is_persistent() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    let promise = storage.persisted().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_bool()
+}
+
+/// Asks the browser to keep this site's storage; returns whether it agreed.
+pub async fn request_persistence() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    let promise = storage.persist().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_bool()
+}
+
+/// A three-way merge of this tab's progress (`ours`) with the stored one (`stored`), both descended from what
+/// this tab last saw in storage (`base`). Anything either side added is kept and anything either side removed
+/// (an undone review, a reset, a replace) stays removed:
+/// - reviews, known marks and mock interviews: kept if both sides have them, or if the side that has them
+///   added them (the base does not);
+/// - bookmarks and notes: per question, the side that changed it, the newer edit if both did;
+/// - settings and unknown fields: ours if we changed them, else the stored ones;
+/// - last backup time: the later one.
+pub fn reconcile(ours: &Progress, stored: &Progress, base: &Progress) -> Progress {
+    let reviews = three_way(&ours.reviews, &stored.reviews, &base.reviews, review_key);
+    let mut reviews: Vec<Review> = reviews.into_iter().cloned().collect();
+    // Stable: reviews at the same moment keep ours-then-stored order.
+    reviews.sort_by_key(|r| r.at);
+    let known: BTreeSet<String> = {
+        let o: Vec<&String> = ours.known.iter().collect();
+        let s: Vec<&String> = stored.known.iter().collect();
+        let b: Vec<&String> = base.known.iter().collect();
+        three_way(&o, &s, &b, |k| (*k).clone())
+            .into_iter()
+            .map(|k| (*k).clone())
+            .collect()
+    };
+    let mut mocks: Vec<_> = three_way(&ours.mocks, &stored.mocks, &base.mocks, |m| m.started_at)
+        .into_iter()
+        .cloned()
+        .collect();
+    mocks.sort_by_key(|m| m.started_at);
+    Progress {
+        reviews,
+        known,
+        bookmarks: three_way_map(&ours.bookmarks, &stored.bookmarks, &base.bookmarks, |b| {
+            b.at
+        }),
+        notes: three_way_map(&ours.notes, &stored.notes, &base.notes, |n| n.at),
+        settings: if ours.settings != base.settings {
+            ours.settings.clone()
+        } else {
+            stored.settings.clone()
+        },
+        mocks,
+        last_backup_at: ours.last_backup_at.max(stored.last_backup_at),
+        extra: if ours.extra != base.extra {
+            ours.extra.clone()
+        } else {
+            stored.extra.clone()
+        },
+    }
+}
+
+fn review_key(r: &Review) -> (i64, String, &'static str) {
+    (r.at, r.question.clone(), r.grade.label())
+}
+
+// Items of `ours` and `stored` (identified by `key`) that survive a three-way merge against `base`, without
+// duplicates: ours first, then those only `stored` has.
+fn three_way<'a, T, K: Ord>(
+    ours: &'a [T],
+    stored: &'a [T],
+    base: &[T],
+    key: impl Fn(&T) -> K,
+) -> Vec<&'a T> {
+    let in_base: BTreeSet<K> = base.iter().map(&key).collect();
+    let in_stored: BTreeSet<K> = stored.iter().map(&key).collect();
+    let in_ours: BTreeSet<K> = ours.iter().map(&key).collect();
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for item in ours {
+        let k = key(item);
+        if (in_stored.contains(&k) || !in_base.contains(&k)) && !seen.contains(&k) {
+            out.push(item);
+            seen.insert(k);
+        }
+    }
+    for item in stored {
+        let k = key(item);
+        if !in_ours.contains(&k) && !in_base.contains(&k) && !seen.contains(&k) {
+            out.push(item);
+            seen.insert(k);
+        }
+    }
+    out
+}
+
+fn three_way_map<V: Clone + PartialEq>(
+    ours: &BTreeMap<String, V>,
+    stored: &BTreeMap<String, V>,
+    base: &BTreeMap<String, V>,
+    at: impl Fn(&V) -> i64,
+) -> BTreeMap<String, V> {
+    let ids: BTreeSet<&String> = ours
+        .keys()
+        .chain(stored.keys())
+        .chain(base.keys())
+        .collect();
+    let mut out = BTreeMap::new();
+    for id in ids {
+        let (o, s, b) = (ours.get(id), stored.get(id), base.get(id));
+        let chosen = match (o != b, s != b) {
+            (true, true) => match (o, s) {
+                (Some(o), Some(s)) => Some(if at(s) > at(o) { s } else { o }),
+                (o, s) => o.or(s),
+            },
+            (true, false) => o,
+            (false, _) => s,
+        };
+        if let Some(v) = chosen {
+            out.insert(id.clone(), v.clone());
+        }
+    }
+    out
 }
 
 /// Where index.html finds the app's root for deep links it cannot place by route (see index.html).

@@ -4,4 +4,5 @@ pub mod app;
 pub mod components;
 pub mod pages;
 pub mod pwa;
+pub mod search;
 pub mod state;

@@ -12,6 +12,10 @@ pub struct BrowseFilter {
     pub level: Option<Level>,
     /// The user's status for the question.
     pub status: Option<QuestionStatus>,
+    /// Only bookmarked questions.
+    pub bookmarked: bool,
+    /// Only questions with a personal note.
+    pub with_notes: bool,
 }
 
 impl BrowseFilter {
@@ -21,6 +25,8 @@ impl BrowseFilter {
             topic: get("topic").filter(|t| bank::topic(t).is_some()),
             level: get("level").and_then(|l| Level::parse(&l)),
             status: get("status").and_then(|s| QuestionStatus::parse(&s)),
+            bookmarked: get("bookmarked").is_some_and(|v| v == "1"),
+            with_notes: get("notes").is_some_and(|v| v == "1"),
         }
     }
 
@@ -36,6 +42,12 @@ impl BrowseFilter {
         if let Some(s) = self.status {
             parts.push(format!("status={}", s.as_str()));
         }
+        if self.bookmarked {
+            parts.push("bookmarked=1".into());
+        }
+        if self.with_notes {
+            parts.push("notes=1".into());
+        }
         if parts.is_empty() {
             String::new()
         } else {
@@ -48,6 +60,12 @@ impl BrowseFilter {
         self.topic.as_deref().is_none_or(|t| q.topic == t)
             && self.level.is_none_or(|l| q.level == l)
             && self.status.is_none_or(|s| progress.status(q.id) == s)
+            && (!self.bookmarked || progress.bookmarks.get(q.id).is_some_and(|b| b.value))
+            && (!self.with_notes
+                || progress
+                    .notes
+                    .get(q.id)
+                    .is_some_and(|n| !n.value.trim().is_empty()))
     }
 
     /// The questions that pass, in bank order.

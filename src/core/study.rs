@@ -20,6 +20,10 @@ pub struct Selection {
     pub levels: BTreeSet<Level>,
     /// Whether questions without a model answer yet are included.
     pub include_drafts: bool,
+    /// An explicit set of question ids (a shared set); when present, only these, and topics/levels still apply.
+    pub set: Option<Vec<String>>,
+    /// Codes in a shared set this version does not know (reported, not fatal).
+    pub unknown: Vec<String>,
 }
 
 impl Selection {
@@ -35,7 +39,19 @@ impl Selection {
                 })
                 .unwrap_or_default()
         };
+        let (set, unknown) = match get("set") {
+            Some(code) => {
+                let (found, unknown) = super::share::decode(&code);
+                (
+                    Some(found.iter().map(|q| q.id.to_string()).collect()),
+                    unknown,
+                )
+            }
+            None => (None, Vec::new()),
+        };
         Selection {
+            set,
+            unknown,
             topics: list("topics")
                 .into_iter()
                 .filter(|t| bank::topic(t).is_some())
@@ -70,6 +86,12 @@ impl Selection {
         if self.include_drafts {
             parts.push("drafts=1".into());
         }
+        if let Some(set) = &self.set {
+            parts.push(format!(
+                "set={}",
+                super::share::encode(set.iter().map(String::as_str))
+            ));
+        }
         if parts.is_empty() {
             String::new()
         } else {
@@ -79,7 +101,10 @@ impl Selection {
 
     /// Whether a question is in the selection.
     pub fn contains(&self, q: &Question) -> bool {
-        (self.topics.is_empty() || self.topics.contains(q.topic))
+        self.set
+            .as_ref()
+            .is_none_or(|set| set.iter().any(|id| id == q.id))
+            && (self.topics.is_empty() || self.topics.contains(q.topic))
             && (self.levels.is_empty() || self.levels.contains(&q.level))
             && (self.include_drafts || q.is_answered())
     }

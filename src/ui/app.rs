@@ -14,7 +14,9 @@ use super::pages::home_page::HomePage;
 use super::pages::mock_page::MockPage;
 use super::pages::not_found_page::NotFoundPage;
 use super::pages::question_page::QuestionPage;
+use super::pages::search_page::SearchPage;
 use super::pages::settings_page::SettingsPage;
+use super::pages::stats_page::StatsPage;
 use super::pages::study_page::StudyPage;
 use super::state::AppState;
 
@@ -70,6 +72,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/study") view=StudyPage/>
                     <Route path=path!("/mock") view=MockPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
+                    <Route path=path!("/stats") view=StatsPage/>
+                    <Route path=path!("/search") view=SearchPage/>
                 </Routes>
             </main>
             <ShortcutsDialog/>

@@ -88,12 +88,17 @@ fn main() {
     let questions = bank::questions();
 
     let mut builds = Vec::new();
+    let mut build_cpu = Vec::new();
     for _ in 0..10 {
-        let t = Instant::now();
+        let (t, c) = (Instant::now(), thread_cpu_time());
         black_box(SearchIndex::build(questions));
         builds.push(t.elapsed());
+        if let (Some(after), Some(before)) = (thread_cpu_time(), c) {
+            build_cpu.push(after.saturating_sub(before));
+        }
     }
     builds.sort();
+    build_cpu.sort();
     let index = SearchIndex::build(questions);
     println!(
         "index: {} questions, {} terms, {} stems, {} postings",
@@ -103,11 +108,14 @@ fn main() {
         index.posting_count()
     );
     println!(
-        "build: median {} (min {}, max {}) over {} builds",
+        "build: median {} (min {}, max {}) over {} builds; CPU median {}",
         ms(builds[builds.len() / 2]),
         ms(builds[0]),
         ms(builds[builds.len() - 1]),
-        builds.len()
+        builds.len(),
+        build_cpu
+            .get(build_cpu.len() / 2)
+            .map_or("-".to_string(), |d| ms(*d)),
     );
     println!("size: about {} KiB on the heap", index.heap_bytes() / 1024);
     println!();

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::install_button::InstallButton;
+use super::search_box::SearchBox;
 use crate::ui::app::href;
 
 /// Brand link and the main navigation (the current page is marked by the router's `aria-current`).
@@ -16,6 +17,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <img class="dd-header__logo" src="icons/icon.svg" alt="" width="32" height="32"/>
                     <span>"Django Drill"</span>
                 </A>
+                <SearchBox/>
                 <nav class="dd-header__nav" aria-label="Main">
                     <A href=href("/browse") attr:class="dd-header__link">"Browse"</A>
                     <A href=href("/study") attr:class="dd-header__link">"Study"</A>

@@ -92,6 +92,28 @@ pub fn BrowsePage() -> impl IntoView {
                     {QuestionStatus::ALL.iter().map(|s| view! { <option value=s.as_str()>{s.label()}</option> }).collect_view()}
                 </select>
             </label>
+            <label class="dd-chip">
+                <input
+                    type="checkbox"
+                    prop:checked=move || filter.with(|f| f.bookmarked)
+                    on:change={
+                        let go = go.clone();
+                        move |_| go(BrowseFilter { bookmarked: !filter.get_untracked().bookmarked, ..filter.get_untracked() })
+                    }
+                />
+                <span>"Bookmarked"</span>
+            </label>
+            <label class="dd-chip">
+                <input
+                    type="checkbox"
+                    prop:checked=move || filter.with(|f| f.with_notes)
+                    on:change={
+                        let go = go.clone();
+                        move |_| go(BrowseFilter { with_notes: !filter.get_untracked().with_notes, ..filter.get_untracked() })
+                    }
+                />
+                <span>"Has notes"</span>
+            </label>
             <button
                 type="button"
                 class="dd-button dd-button--quiet"

@@ -11,6 +11,7 @@ use crate::core::browse::BrowseFilter;
 use crate::core::progress::QuestionStatus;
 use crate::ui::app::href;
 use crate::ui::components::level_badge::LevelBadge;
+use crate::ui::components::question_notes::QuestionNotes;
 use crate::ui::components::status_badge::StatusBadge;
 use crate::ui::state::AppState;
 
@@ -119,6 +120,8 @@ fn QuestionView(question: &'static Question) -> impl IntoView {
                     }}
                 </p>
             </section>
+
+            <QuestionNotes id=question.id/>
 
             <footer class="dd-question__footer">
                 <section aria-labelledby="sources-heading">

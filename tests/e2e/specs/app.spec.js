@@ -81,7 +81,7 @@ async function auditEverywhere(page) {
 }
 const none = (found) => Object.fromEntries(Object.keys(found).map((k) => [k, []]));
 
-for (const path of ["/", "/browse", "/browse?topic=drf", "/q/what-is-django", "/q/middleware-concept", "/study", "/no/such/page"]) {
+for (const path of ["/", "/browse", "/browse?topic=drf", "/q/what-is-django", "/q/middleware-concept", "/study", "/stats", "/settings", "/no/such/page"]) {
   test(`axe finds no violations on ${path} (desktop and phone, light and dark)`, async ({ page }) => {
     test.setTimeout(60_000);
     const app = new App(page);
@@ -99,6 +99,22 @@ test("axe finds no violations on the revealed study card (desktop and phone, lig
   await expect(study.answer()).toBeVisible();
   const found = await auditEverywhere(page);
   expect(found).toEqual(none(found));
+});
+
+test.describe("the static shell in index.html", () => {
+  test.use({ serviceWorkers: "block" }); // so that page.route sees the wasm request
+  test("shows while the wasm loads, passes axe, and the app replaces it", async ({ page }) => {
+    await page.route("**/*.wasm", (route) => route.abort());
+    await page.goto("/q/what-is-django");
+    await expect(page.locator("#dd-shell [role=status]")).toHaveText("Loading the question bank…");
+    const found = await auditEverywhere(page);
+    expect(found).toEqual(none(found));
+    await page.unroute("**/*.wasm");
+    const app = new App(page);
+    await app.open("/q/what-is-django");
+    await expect(app.heading()).toHaveText("What is Django?");
+    await expect(page.locator("#dd-shell")).toHaveCount(0);
+  });
 });
 
 test("the axe check detects a real violation (guards against a vacuous pass)", async ({ page }) => {
