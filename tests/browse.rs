@@ -1,10 +1,15 @@
-//! Browse filters: URL round trip, matching, previous/next.
+//! Browse filters: URL round trip, matching (topic, level, FSRS standing, bookmarks, notes), previous/next.
 
 use std::collections::BTreeMap;
 
 use django_drill::core::bank::{self, Level};
-use django_drill::core::browse::BrowseFilter;
-use django_drill::core::progress::{Grade, Progress, QuestionStatus, Review};
+use django_drill::core::browse::{BrowseFilter, Standing};
+use django_drill::core::fsrs::Scheduler;
+use django_drill::core::progress::{Grade, Progress, Review};
+use django_drill::core::queue::Schedule;
+
+const NOW: i64 = 1_763_700_000_000;
+const DAY: i64 = 86_400_000;
 
 fn query(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
     let map: BTreeMap<String, String> = pairs
@@ -14,17 +19,24 @@ fn query(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
     move |k| map.get(k).cloned()
 }
 
+fn apply(f: &BrowseFilter, p: &Progress) -> Vec<&'static str> {
+    f.apply(p, &Scheduler::default(), NOW)
+        .iter()
+        .map(|q| q.id)
+        .collect()
+}
+
 #[test]
 fn filters_round_trip_through_the_url_and_ignore_junk() {
     let f = BrowseFilter::from_query(query(&[
         ("topic", "models-orm"),
         ("level", "senior"),
-        ("status", "seen"),
+        ("status", "due"),
     ]));
     assert_eq!(f.topic.as_deref(), Some("models-orm"));
     assert_eq!(f.level, Some(Level::Senior));
-    assert_eq!(f.status, Some(QuestionStatus::Seen));
-    assert_eq!(f.to_query(), "?topic=models-orm&level=senior&status=seen");
+    assert_eq!(f.status, Some(Standing::Due));
+    assert_eq!(f.to_query(), "?topic=models-orm&level=senior&status=due");
     let junk = BrowseFilter::from_query(query(&[
         ("topic", "cooking"),
         ("level", "guru"),
@@ -35,68 +47,102 @@ fn filters_round_trip_through_the_url_and_ignore_junk() {
 }
 
 #[test]
-fn the_filter_narrows_by_topic_level_and_status() {
-    let mut progress = Progress::default();
-    progress.record(Review {
+fn standings_follow_the_schedule_and_known_marks() {
+    let mut p = Progress::default();
+    // Learned 60 days ago and not seen since: due. Just failed: learning. Easy five times: known by stability.
+    p.record(Review {
         question: "what-is-django".into(),
         grade: Grade::Good,
-        at: 0,
+        at: NOW - 60 * DAY,
     });
-    let all = BrowseFilter::default().apply(&progress);
-    assert_eq!(all.len(), bank::questions().len());
+    p.record(Review {
+        question: "base-dir".into(),
+        grade: Grade::Again,
+        at: NOW - 1000,
+    });
+    for i in 0..5 {
+        p.record(Review {
+            question: "manage-py".into(),
+            grade: Grade::Easy,
+            at: NOW - (400 - i * 70) * DAY,
+        });
+    }
+    p.set_known("urls-py", true);
+    let schedule = Schedule::build(&p, &Scheduler::default());
+    let of = |id| Standing::of(id, &p, &schedule, NOW);
+    assert_eq!(of("what-is-django"), Standing::Due);
+    assert_eq!(of("base-dir"), Standing::Learning);
+    assert_eq!(of("urls-py"), Standing::Known);
+    assert_eq!(of("settings-py"), Standing::New);
+    let card = schedule.card("manage-py");
+    assert!(card.stability >= 21.0 && card.due > NOW, "{card:?}");
+    assert_eq!(of("manage-py"), Standing::Known);
+    let due = BrowseFilter {
+        status: Some(Standing::Due),
+        ..BrowseFilter::default()
+    };
+    assert_eq!(apply(&due, &p), vec!["what-is-django"]);
+}
+
+#[test]
+fn the_filter_narrows_by_topic_and_level() {
+    let p = Progress::default();
+    assert_eq!(
+        apply(&BrowseFilter::default(), &p).len(),
+        bank::questions().len()
+    );
     let topic = BrowseFilter {
         topic: Some("fundamentals".into()),
         ..BrowseFilter::default()
-    }
-    .apply(&progress);
-    assert!(!topic.is_empty() && topic.iter().all(|q| q.topic == "fundamentals"));
+    };
+    let in_topic = apply(&topic, &p);
+    assert!(
+        !in_topic.is_empty()
+            && in_topic
+                .iter()
+                .all(|id| bank::question(id).unwrap().topic == "fundamentals")
+    );
     let junior = BrowseFilter {
         level: Some(Level::Junior),
         ..BrowseFilter::default()
-    }
-    .apply(&progress);
-    assert!(junior.iter().all(|q| q.level == Level::Junior));
-    let seen = BrowseFilter {
-        status: Some(QuestionStatus::Seen),
-        ..BrowseFilter::default()
-    }
-    .apply(&progress);
-    assert_eq!(
-        seen.iter().map(|q| q.id).collect::<Vec<_>>(),
-        vec!["what-is-django"]
-    );
+    };
+    assert!(apply(&junior, &p)
+        .iter()
+        .all(|id| bank::question(id).unwrap().level == Level::Junior));
 }
 
 #[test]
 fn previous_and_next_follow_the_filtered_list() {
-    let progress = Progress::default();
+    let p = Progress::default();
+    let s = Scheduler::default();
     let f = BrowseFilter {
         topic: Some("fundamentals".into()),
         ..BrowseFilter::default()
     };
-    let list = f.apply(&progress);
-    let (prev, next) = f.neighbours(list[1].id, &progress);
-    assert_eq!(prev.map(|q| q.id), Some(list[0].id));
-    assert_eq!(next.map(|q| q.id), Some(list[2].id));
-    let (prev, _) = f.neighbours(list[0].id, &progress);
-    assert!(prev.is_none());
-    let (_, next) = f.neighbours(list[list.len() - 1].id, &progress);
-    assert!(next.is_none());
+    let list = apply(&f, &p);
+    let (prev, next) = f.neighbours(list[1], &p, &s, NOW);
+    assert_eq!(
+        (prev.map(|q| q.id), next.map(|q| q.id)),
+        (Some(list[0]), Some(list[2]))
+    );
+    assert!(f.neighbours(list[0], &p, &s, NOW).0.is_none());
+    assert!(f.neighbours(list[list.len() - 1], &p, &s, NOW).1.is_none());
 }
 
 #[test]
 fn a_question_just_marked_out_of_the_filter_keeps_its_neighbours() {
-    let mut progress = Progress::default();
+    let mut p = Progress::default();
+    let s = Scheduler::default();
     let f = BrowseFilter {
         topic: Some("fundamentals".into()),
-        status: Some(QuestionStatus::New),
+        status: Some(Standing::New),
         ..BrowseFilter::default()
     };
-    let list = f.apply(&progress);
-    progress.set_known(list[1].id, true);
-    let (prev, next) = f.neighbours(list[1].id, &progress);
+    let list = apply(&f, &p);
+    p.set_known(list[1], true);
+    let (prev, next) = f.neighbours(list[1], &p, &s, NOW);
     assert_eq!(
         (prev.map(|q| q.id), next.map(|q| q.id)),
-        (Some(list[0].id), Some(list[2].id))
+        (Some(list[0]), Some(list[2]))
     );
 }

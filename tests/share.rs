@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use django_drill::core::bank;
 use django_drill::core::browse::BrowseFilter;
+use django_drill::core::fsrs::Scheduler;
 use django_drill::core::progress::{Progress, Stamped};
 use django_drill::core::share::{code, decode, encode, CODE_LEN};
 use django_drill::core::study::Selection;
@@ -95,7 +96,7 @@ fn browse_filters_bookmarks_and_notes() {
     };
     assert_eq!(
         bookmarked
-            .apply(&p)
+            .apply(&p, &Scheduler::default(), 0)
             .iter()
             .map(|q| q.id)
             .collect::<Vec<_>>(),
@@ -106,7 +107,11 @@ fn browse_filters_bookmarks_and_notes() {
         ..BrowseFilter::default()
     };
     assert_eq!(
-        notes.apply(&p).iter().map(|q| q.id).collect::<Vec<_>>(),
+        notes
+            .apply(&p, &Scheduler::default(), 0)
+            .iter()
+            .map(|q| q.id)
+            .collect::<Vec<_>>(),
         vec!["manage-py"]
     );
     assert_eq!(notes.to_query(), "?notes=1");

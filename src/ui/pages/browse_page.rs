@@ -6,10 +6,9 @@ use leptos_router::NavigateOptions;
 
 use super::home_page::set_title;
 use crate::core::bank::{self, Level};
-use crate::core::browse::BrowseFilter;
-use crate::core::progress::QuestionStatus;
+use crate::core::browse::{BrowseFilter, Standing};
 use crate::ui::components::question_row::QuestionRow;
-use crate::ui::state::AppState;
+use crate::ui::state::{now_ms, AppState};
 
 /// The browse page.
 #[component]
@@ -60,13 +59,17 @@ pub fn BrowsePage() -> impl IntoView {
         let go = go.clone();
         move |ev: leptos::ev::Event| {
             go(BrowseFilter {
-                status: QuestionStatus::parse(&event_target_value(&ev)),
+                status: Standing::parse(&event_target_value(&ev)),
                 ..filter.get_untracked()
             })
         }
     };
 
-    let results = Memo::new(move |_| state.progress.with(|p| filter.with(|f| f.apply(p))));
+    let results = Memo::new(move |_| {
+        state
+            .progress
+            .with(|p| filter.with(|f| state.scheduler.with(|sch| f.apply(p, sch, now_ms()))))
+    });
 
     view! {
         <h1>"Browse questions"</h1>
@@ -89,7 +92,7 @@ pub fn BrowsePage() -> impl IntoView {
                 <span class="dd-field__label">"Your status"</span>
                 <select class="dd-select" on:change=on_status prop:value=move || filter.with(|f| f.status.map(|s| s.as_str()).unwrap_or_default())>
                     <option value="">"Any status"</option>
-                    {QuestionStatus::ALL.iter().map(|s| view! { <option value=s.as_str()>{s.label()}</option> }).collect_view()}
+                    {Standing::ALL.iter().map(|s| view! { <option value=s.as_str()>{s.label()}</option> }).collect_view()}
                 </select>
             </label>
             <label class="dd-chip">

@@ -13,7 +13,7 @@ use crate::ui::app::href;
 use crate::ui::components::level_badge::LevelBadge;
 use crate::ui::components::question_notes::QuestionNotes;
 use crate::ui::components::status_badge::StatusBadge;
-use crate::ui::state::AppState;
+use crate::ui::state::{now_ms, AppState};
 
 /// The question page; an unknown id shows the not-found page.
 #[component]
@@ -42,9 +42,11 @@ fn QuestionView(question: &'static Question) -> impl IntoView {
         })
     };
     let neighbours = Memo::new(move |_| {
-        state
-            .progress
-            .with(|p| filter.with(|f| f.neighbours(question.id, p)))
+        state.progress.with(|p| {
+            state
+                .scheduler
+                .with(|sch| filter.with(|f| f.neighbours(question.id, p, sch, now_ms())))
+        })
     });
     let toggle_known = move |_| {
         let known = status.get_untracked() == QuestionStatus::Known;
