@@ -147,15 +147,20 @@ fn write(raw: &str) -> Result<(), SaveError> {
 }
 
 /// Saves `ours` without dropping what another tab saved since this tab last saw storage (`base`): reads the
-/// stored progress, [`reconcile`]s it with ours, and writes the result unless it is already stored. Returns the
-/// progress now stored, which is the caller's new `base` (and its progress, if it differs from `ours`).
-pub fn sync_progress(ours: &Progress, base: &Progress) -> Result<Progress, SaveError> {
+/// stored progress, [`reconcile`]s it with ours (`own`: the reviews this tab recorded), and writes the result
+/// unless it is already stored. Returns the progress now stored, which is the caller's new `base` (and its
+/// progress, if it differs from `ours`).
+pub fn sync_progress(
+    ours: &Progress,
+    base: &Progress,
+    own: &BTreeSet<ReviewKey>,
+) -> Result<Progress, SaveError> {
     if !available() {
         return Err(SaveError::Unavailable);
     }
     let raw = LocalStorage::raw().get_item(PROGRESS_KEY).ok().flatten();
     let merged = match raw.as_deref().map(Progress::decode) {
-        Some(Ok(stored)) => reconcile(ours, &stored, base),
+        Some(Ok(stored)) => reconcile(ours, &stored, base, own),
         Some(Err(LoadError::Newer(v))) => return Err(SaveError::Newer(v)),
         // Unreadable data was copied aside when this tab loaded; anything else unreadable is not ours to keep.
         Some(Err(_)) | None => ours.clone(),
@@ -201,16 +206,37 @@ pub async fn request_persistence() -> Option<bool> {
         .as_bool()
 }
 
+/// Identifies a review: its time, question and grade.
+pub type ReviewKey = (i64, String, &'static str);
+
+/// The [`ReviewKey`] of a review.
+pub fn review_key(review: &Review) -> ReviewKey {
+    (review.at, review.question.clone(), review.grade.label())
+}
+
 /// A three-way merge of this tab's progress (`ours`) with the stored one (`stored`), both descended from what
 /// this tab last saw in storage (`base`). Anything either side added is kept and anything either side removed
 /// (an undone review, a reset, a replace) stays removed:
 /// - reviews, known marks and mock interviews: kept if both sides have them, or if the side that has them
-///   added them (the base does not);
+///   added them (the base does not). A review this tab recorded (`own`) is kept while ours has it even if
+///   `stored` lacks it: localStorage is not atomic across tabs, so another tab may have written without ever
+///   seeing it, and its absence there is no deletion;
 /// - bookmarks and notes: per question, the side that changed it, the newer edit if both did;
 /// - settings and unknown fields: ours if we changed them, else the stored ones;
 /// - last backup time: the later one.
-pub fn reconcile(ours: &Progress, stored: &Progress, base: &Progress) -> Progress {
-    let reviews = three_way(&ours.reviews, &stored.reviews, &base.reviews, review_key);
+pub fn reconcile(
+    ours: &Progress,
+    stored: &Progress,
+    base: &Progress,
+    own: &BTreeSet<ReviewKey>,
+) -> Progress {
+    let reviews = three_way(
+        &ours.reviews,
+        &stored.reviews,
+        &base.reviews,
+        review_key,
+        |k| own.contains(k),
+    );
     let mut reviews: Vec<Review> = reviews.into_iter().cloned().collect();
     // Stable: reviews at the same moment keep ours-then-stored order.
     reviews.sort_by_key(|r| r.at);
@@ -218,15 +244,21 @@ pub fn reconcile(ours: &Progress, stored: &Progress, base: &Progress) -> Progres
         let o: Vec<&String> = ours.known.iter().collect();
         let s: Vec<&String> = stored.known.iter().collect();
         let b: Vec<&String> = base.known.iter().collect();
-        three_way(&o, &s, &b, |k| (*k).clone())
+        three_way(&o, &s, &b, |k| (*k).clone(), |_| false)
             .into_iter()
             .map(|k| (*k).clone())
             .collect()
     };
-    let mut mocks: Vec<_> = three_way(&ours.mocks, &stored.mocks, &base.mocks, |m| m.started_at)
-        .into_iter()
-        .cloned()
-        .collect();
+    let mut mocks: Vec<_> = three_way(
+        &ours.mocks,
+        &stored.mocks,
+        &base.mocks,
+        |m| m.started_at,
+        |_| false,
+    )
+    .into_iter()
+    .cloned()
+    .collect();
     mocks.sort_by_key(|m| m.started_at);
     Progress {
         reviews,
@@ -250,17 +282,14 @@ pub fn reconcile(ours: &Progress, stored: &Progress, base: &Progress) -> Progres
     }
 }
 
-fn review_key(r: &Review) -> (i64, String, &'static str) {
-    (r.at, r.question.clone(), r.grade.label())
-}
-
 // Items of `ours` and `stored` (identified by `key`) that survive a three-way merge against `base`, without
-// duplicates: ours first, then those only `stored` has.
+// duplicates: ours first, then those only `stored` has. Ours that are `kept` survive whatever `stored` says.
 fn three_way<'a, T, K: Ord>(
     ours: &'a [T],
     stored: &'a [T],
     base: &[T],
     key: impl Fn(&T) -> K,
+    kept: impl Fn(&K) -> bool,
 ) -> Vec<&'a T> {
     let in_base: BTreeSet<K> = base.iter().map(&key).collect();
     let in_stored: BTreeSet<K> = stored.iter().map(&key).collect();
@@ -269,7 +298,7 @@ fn three_way<'a, T, K: Ord>(
     let mut out = Vec::new();
     for item in ours {
         let k = key(item);
-        if (in_stored.contains(&k) || !in_base.contains(&k)) && !seen.contains(&k) {
+        if (in_stored.contains(&k) || !in_base.contains(&k) || kept(&k)) && !seen.contains(&k) {
             out.push(item);
             seen.insert(k);
         }

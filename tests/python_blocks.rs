@@ -39,14 +39,13 @@ fn python_blocks() -> Vec<Block> {
         for (i, line) in text.lines().enumerate() {
             let t = line.trim_start();
             match &mut current {
-                None if t.starts_with("```") => {
-                    if t[3..]
+                None if t.starts_with("```")
+                    && t[3..]
                         .split_whitespace()
                         .next()
-                        .is_some_and(|l| l.eq_ignore_ascii_case("python"))
-                    {
-                        current = Some((i + 1, String::new()));
-                    }
+                        .is_some_and(|l| l.eq_ignore_ascii_case("python")) =>
+                {
+                    current = Some((i + 1, String::new()));
                 }
                 Some((start, code)) if t.starts_with("```") => {
                     blocks.push(Block {

@@ -1,20 +1,20 @@
-//! The search index, built once on first use (never per keystroke), and the user's notes in the form the
-//! search takes.
+//! Search for the UI: the user's notes in the form the search takes, and warming the index (built once, never
+//! per keystroke) while the app is idle after start-up, so the first keystroke does not wait for it.
 
-use std::cell::OnceCell;
 use std::collections::BTreeMap;
+use std::time::Duration;
 
-use crate::core::bank;
 use crate::core::progress::Progress;
-use crate::core::search::{Hit, SearchIndex};
+use crate::core::search::{self as core_search, Hit};
 
-thread_local! {
-    static INDEX: OnceCell<SearchIndex> = const { OnceCell::new() };
-}
-
-/// Runs `f` with the index, building it on the first call.
-fn with_index<R>(f: impl FnOnce(&SearchIndex) -> R) -> R {
-    INDEX.with(|cell| f(cell.get_or_init(|| SearchIndex::build(bank::questions()))))
+/// Builds the bank's search index shortly after start-up.
+pub fn warm_up_later() {
+    leptos::prelude::set_timeout(
+        || {
+            core_search::bank_index();
+        },
+        Duration::from_millis(1500),
+    );
 }
 
 /// The user's non-empty notes by question id.
@@ -30,10 +30,10 @@ pub fn notes(progress: &Progress) -> BTreeMap<String, String> {
 /// The best hits for a query, notes included.
 pub fn search(query: &str, progress: &Progress, limit: usize) -> Vec<Hit> {
     let notes = notes(progress);
-    with_index(|index| index.search(query, &notes, limit))
+    core_search::bank_index().search(query, &notes, limit)
 }
 
 /// Closest known terms, for "did you mean".
 pub fn suggest(query: &str) -> Vec<String> {
-    with_index(|index| index.suggest(query))
+    core_search::bank_index().suggest(query)
 }

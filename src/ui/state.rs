@@ -1,12 +1,14 @@
 //! App-wide state handed to components through context: small `Copy` handles over plain values.
 
+use std::collections::BTreeSet;
+
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::core::backup;
 use crate::core::fsrs::{Scheduler, SchedulerConfig};
 use crate::core::progress::{Progress, Review, Settings, Theme};
-use crate::storage::{self, SaveError};
+use crate::storage::{self, review_key, ReviewKey, SaveError};
 
 /// Milliseconds since the Unix epoch, from the browser clock. Only the UI reads the clock.
 pub fn now_ms() -> i64 {
@@ -75,6 +77,81 @@ pub struct Notice {
     pub offer: NoticeOffer,
 }
 
+/// What the persistence effect and the `storage` listener share: a three-way merge needs to know what this
+/// tab last saw in storage and which reviews it recorded itself.
+#[derive(Clone, Copy)]
+struct Sync {
+    progress: RwSignal<Progress>,
+    notice: RwSignal<Option<Notice>>,
+    base: StoredValue<Progress>,
+    own: StoredValue<BTreeSet<ReviewKey>>,
+    read_only: StoredValue<bool>,
+}
+
+impl Sync {
+    /// Writes the progress by read-merge-write, so that two tabs never drop each other's reviews.
+    fn save(self) {
+        if self.read_only.get_value() {
+            return;
+        }
+        let ours = self.progress.get_untracked();
+        // Reviews this tab has that it never saw in storage are its own.
+        self.base.with_value(|base| {
+            let seen: BTreeSet<ReviewKey> = base.reviews.iter().map(review_key).collect();
+            self.own.update_value(|own| {
+                own.extend(
+                    ours.reviews
+                        .iter()
+                        .map(review_key)
+                        .filter(|k| !seen.contains(k)),
+                )
+            });
+        });
+        let result = self.own.with_value(|own| {
+            self.base
+                .with_value(|base| storage::sync_progress(&ours, base, own))
+        });
+        match result {
+            Ok(stored) => {
+                self.base.set_value(stored.clone());
+                if stored != ours {
+                    self.progress.set(stored);
+                }
+            }
+            Err(e) => {
+                leptos::logging::warn!("saving progress failed: {e}");
+                if let SaveError::Newer(_) = e {
+                    self.read_only.set_value(true);
+                }
+                self.notice.set(Some(Notice {
+                    message: format!(
+                        "Your latest progress was not saved: {e}. You can keep studying in this tab; \
+                         download a backup so that nothing is lost."
+                    ),
+                    offer: NoticeOffer::Backup,
+                }));
+            }
+        }
+    }
+
+    /// Folds progress another tab stored into ours; writes back if it lacks something of ours.
+    fn receive(self, incoming: Progress) {
+        let ours = self.progress.get_untracked();
+        let merged = self.own.with_value(|own| {
+            self.base
+                .with_value(|base| storage::reconcile(&ours, &incoming, base, own))
+        });
+        let lacking = merged != incoming;
+        self.base.set_value(incoming);
+        if merged != ours {
+            // The persistence effect runs and writes back what `incoming` lacks.
+            self.progress.set(merged);
+        } else if lacking {
+            self.save();
+        }
+    }
+}
+
 /// Progress and the storage notice, shared by every page.
 #[derive(Debug, Clone, Copy)]
 pub struct AppState {
@@ -115,54 +192,31 @@ impl AppState {
             notice: RwSignal::new(notice),
             scheduler,
         };
-        let notice = state.notice;
-        // The one place progress is written, by read-merge-write so that two tabs never drop each other's
-        // reviews. The first run only subscribes: loading must not rewrite storage.
+        let sync = Sync {
+            progress,
+            notice: state.notice,
+            base,
+            own: StoredValue::new(BTreeSet::new()),
+            read_only,
+        };
+        // The one place progress is written. The first run only subscribes: loading must not rewrite storage.
         Effect::new(move |first_done: Option<()>| {
             progress.track();
-            if first_done.is_none() || read_only.get_value() {
-                return;
-            }
-            let ours = progress.get_untracked();
-            match base.with_value(|base| storage::sync_progress(&ours, base)) {
-                Ok(stored) => {
-                    base.set_value(stored.clone());
-                    if stored != ours {
-                        progress.set(stored);
-                    }
-                }
-                Err(e) => {
-                    leptos::logging::warn!("saving progress failed: {e}");
-                    if let SaveError::Newer(_) = e {
-                        read_only.set_value(true);
-                    }
-                    notice.set(Some(Notice {
-                        message: format!(
-                            "Your latest progress was not saved: {e}. You can keep studying in this tab; \
-                             download a backup so that nothing is lost."
-                        ),
-                        offer: NoticeOffer::Backup,
-                    }));
-                }
+            if first_done.is_some() {
+                sync.save();
             }
         });
-        // Another tab saved: fold its progress into ours (it already holds everything of ours it saw).
+        // Another tab saved: fold its progress into ours, and write back whatever of ours it lacks.
         let listener = window_event_listener(leptos::ev::storage, move |event| {
             if event.key().as_deref() != Some(storage::PROGRESS_KEY) || read_only.get_value() {
                 return;
             }
-            let Some(incoming) = event
+            if let Some(incoming) = event
                 .new_value()
                 .as_deref()
                 .and_then(storage::decode_stored)
-            else {
-                return;
-            };
-            let ours = progress.get_untracked();
-            let merged = base.with_value(|base| storage::reconcile(&ours, &incoming, base));
-            base.set_value(incoming);
-            if merged != ours {
-                progress.set(merged);
+            {
+                sync.receive(incoming);
             }
         });
         on_cleanup(move || listener.remove());

@@ -14,6 +14,7 @@ pub fn encode(value: &str) -> String {
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let input = NodeRef::<leptos::html::Input>::new();
+    crate::ui::search::warm_up_later();
     let query = use_query_map();
     let location = use_location();
     let navigate = use_navigate();

@@ -104,7 +104,7 @@ pub fn HomePage() -> impl IntoView {
                         let seen = Memo::new(move |_| {
                             state.progress.with(|p| ids.iter().filter(|id| p.status(id) != QuestionStatus::New).count())
                         });
-                        let percent = move || if total == 0 { 0 } else { seen.get() * 100 / total };
+                        let percent = move || (seen.get() * 100).checked_div(total).unwrap_or(0);
                         view! {
                             <li class="dd-topic">
                                 <A href=href(&format!("/browse?topic={}", topic.id)) attr:class="dd-topic__link">

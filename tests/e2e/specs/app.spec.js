@@ -81,7 +81,7 @@ async function auditEverywhere(page) {
 }
 const none = (found) => Object.fromEntries(Object.keys(found).map((k) => [k, []]));
 
-for (const path of ["/", "/browse", "/browse?topic=drf", "/q/what-is-django", "/q/middleware-concept", "/study", "/stats", "/settings", "/no/such/page"]) {
+for (const path of ["/", "/browse", "/browse?topic=drf", "/q/what-is-django", "/q/middleware-concept", "/study", "/mock", "/search?q=queryset", "/stats", "/settings", "/no/such/page"]) {
   test(`axe finds no violations on ${path} (desktop and phone, light and dark)`, async ({ page }) => {
     test.setTimeout(60_000);
     const app = new App(page);
