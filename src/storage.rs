@@ -351,3 +351,109 @@ pub fn remember_root(root: &str) {
         let _ = LocalStorage::raw().set_item(ROOT_KEY, root);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::progress::{Grade, Stamped};
+
+    fn review(question: &str, at: i64) -> Review {
+        Review {
+            question: question.into(),
+            grade: Grade::Good,
+            at,
+        }
+    }
+
+    fn with_reviews(reviews: Vec<Review>) -> Progress {
+        Progress {
+            reviews,
+            ..Progress::default()
+        }
+    }
+
+    fn own(reviews: &[&Review]) -> BTreeSet<ReviewKey> {
+        reviews.iter().map(|r| review_key(r)).collect()
+    }
+
+    #[test]
+    fn reviews_added_in_both_tabs_are_all_kept_in_time_order() {
+        let (a, b, c) = (review("a", 1), review("b", 2), review("c", 3));
+        let base = with_reviews(vec![a.clone()]);
+        let ours = with_reviews(vec![a.clone(), c.clone()]);
+        let stored = with_reviews(vec![a.clone(), b.clone()]);
+        let merged = reconcile(&ours, &stored, &base, &own(&[&c]));
+        assert_eq!(merged.reviews, vec![a, b, c]);
+    }
+
+    #[test]
+    fn an_undo_on_either_side_stays_undone() {
+        let (a, b) = (review("a", 1), review("b", 2));
+        let base = with_reviews(vec![a.clone(), b.clone()]);
+        // We undid b; the other tab still has it.
+        let merged = reconcile(
+            &with_reviews(vec![a.clone()]),
+            &base,
+            &base,
+            &BTreeSet::new(),
+        );
+        assert_eq!(merged.reviews, vec![a.clone()]);
+        // The other tab undid b, which it had recorded.
+        let merged = reconcile(
+            &base,
+            &with_reviews(vec![a.clone()]),
+            &base,
+            &BTreeSet::new(),
+        );
+        assert_eq!(merged.reviews, vec![a]);
+    }
+
+    #[test]
+    fn our_own_review_survives_a_racing_write_that_never_saw_it() {
+        let (a, b) = (review("a", 1), review("b", 2));
+        // We saved a (so the base has it); the other tab wrote b over it without having seen a.
+        let base = with_reviews(vec![a.clone()]);
+        let merged = reconcile(&base, &with_reviews(vec![b.clone()]), &base, &own(&[&a]));
+        assert_eq!(merged.reviews, vec![a, b]);
+    }
+
+    #[test]
+    fn a_reset_here_is_not_undone_by_what_is_stored() {
+        let base = with_reviews(vec![review("a", 1)]);
+        let merged = reconcile(&Progress::default(), &base, &base, &BTreeSet::new());
+        assert!(merged.reviews.is_empty());
+    }
+
+    #[test]
+    fn settings_and_notes_take_the_side_that_changed_them() {
+        let base = Progress::default();
+        let mut ours = base.clone();
+        ours.settings.daily_new_limit = 5;
+        let mut stored = base.clone();
+        stored.notes.insert(
+            "q".into(),
+            Stamped {
+                value: "theirs".into(),
+                at: 10,
+            },
+        );
+        let merged = reconcile(&ours, &stored, &base, &BTreeSet::new());
+        assert_eq!(merged.settings.daily_new_limit, 5);
+        assert_eq!(merged.notes["q"].value, "theirs");
+        // Both edited the note: the newer edit wins.
+        ours.notes.insert(
+            "q".into(),
+            Stamped {
+                value: "ours".into(),
+                at: 20,
+            },
+        );
+        let merged = reconcile(&ours, &stored, &base, &BTreeSet::new());
+        assert_eq!(merged.notes["q"].value, "ours");
+        // Unchanged here: the stored settings (another tab's edit) win.
+        let mut theirs = base.clone();
+        theirs.settings.daily_new_limit = 7;
+        let merged = reconcile(&base, &theirs, &base, &BTreeSet::new());
+        assert_eq!(merged.settings.daily_new_limit, 7);
+    }
+}

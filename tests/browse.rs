@@ -1,23 +1,17 @@
 //! Browse filters: URL round trip, matching (topic, level, FSRS standing, bookmarks, notes), previous/next.
 
-use std::collections::BTreeMap;
-
 use django_drill::core::bank::{self, Level};
 use django_drill::core::browse::{BrowseFilter, Standing};
 use django_drill::core::fsrs::Scheduler;
 use django_drill::core::progress::{Grade, Progress, Review};
 use django_drill::core::queue::Schedule;
 
+#[path = "support/query.rs"]
+mod support;
+use support::query;
+
 const NOW: i64 = 1_763_700_000_000;
 const DAY: i64 = 86_400_000;
-
-fn query(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-    let map: BTreeMap<String, String> = pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-    move |k| map.get(k).cloned()
-}
 
 fn apply(f: &BrowseFilter, p: &Progress) -> Vec<&'static str> {
     f.apply(p, &Scheduler::default(), NOW)

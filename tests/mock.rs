@@ -1,23 +1,17 @@
 //! Mock interviews with fixed time: settings in the URL, deterministic question choice, the timer, the review,
 //! and the results.
 
-use std::collections::BTreeMap;
-
 use django_drill::core::mock::{
     grade_score, overall_score, topic_scores, MockInterview, MockPhase, MockSettings,
 };
 use django_drill::core::progress::Grade;
 use django_drill::core::study::Selection;
 
-const T0: i64 = 1_763_700_000_000;
+#[path = "support/query.rs"]
+mod support;
+use support::query;
 
-fn query(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-    let map: BTreeMap<String, String> = pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-    move |k| map.get(k).cloned()
-}
+const T0: i64 = 1_763_700_000_000;
 
 fn settings(n: usize, seconds: u32, seed: u64) -> MockSettings {
     MockSettings {

@@ -1,6 +1,6 @@
 //! Shared sets: compact, stable, collision-free codes; unknown codes reported, not fatal; sets in selections.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use django_drill::core::bank;
 use django_drill::core::browse::BrowseFilter;
@@ -9,13 +9,9 @@ use django_drill::core::progress::{Progress, Stamped};
 use django_drill::core::share::{code, decode, encode, CODE_LEN};
 use django_drill::core::study::Selection;
 
-fn query(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-    let map: BTreeMap<String, String> = pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-    move |k| map.get(k).cloned()
-}
+#[path = "support/query.rs"]
+mod support;
+use support::query;
 
 #[test]
 fn every_question_has_its_own_code() {

@@ -1,13 +1,15 @@
 //! Study sessions with fixed time: reveal → self-check → grade transitions, suggested grades, undo, skip,
 //! study more, summaries, and selections in URLs.
 
-use std::collections::BTreeMap;
-
 use django_drill::core::bank::Level;
 use django_drill::core::fsrs::Scheduler;
 use django_drill::core::progress::{Grade, Progress};
 use django_drill::core::queue::{Limits, Reason};
 use django_drill::core::study::{Phase, Selection, StudySession};
+
+#[path = "support/query.rs"]
+mod support;
+use support::query;
 
 const DAY_START: i64 = 1_763_683_200_000; // 2025-11-21T00:00:00Z
 const NOW: i64 = DAY_START + 9 * 3_600_000;
@@ -21,14 +23,6 @@ fn fundamentals() -> Selection {
         topics: ["fundamentals".to_string()].into(),
         ..Selection::default()
     }
-}
-
-fn query(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-    let map: BTreeMap<String, String> = pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-    move |k| map.get(k).cloned()
 }
 
 /// A person studying: the session plus the progress it writes to.

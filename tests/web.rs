@@ -302,3 +302,118 @@ async fn browse_filters_by_level_through_the_url() {
         0
     );
 }
+
+/// Runs a line of JavaScript in the page (to stand in for another tab or a failing browser).
+fn run_js(code: &str) {
+    js_sys::Function::new_no_args(code)
+        .call0(&JsValue::NULL)
+        .expect("the script runs");
+}
+
+#[wasm_bindgen_test]
+async fn another_tabs_review_is_merged_in_and_never_dropped() {
+    storage().clear().unwrap();
+    let app = open("/study?topics=fundamentals").await;
+    app.click(".dd-reveal").await;
+    app.click(".dd-grade--good").await;
+    let mine = app.stored().reviews;
+    assert_eq!(mine.len(), 1);
+    // Another tab saved a review of its own, having seen ours, and the browser tells this tab.
+    let mut theirs = app.stored();
+    theirs.reviews.push(django_drill::core::progress::Review {
+        question: "what-is-django".into(),
+        grade: django_drill::core::progress::Grade::Hard,
+        at: mine[0].at + 1,
+    });
+    storage().set_item(PROGRESS_KEY, &theirs.encode()).unwrap();
+    run_js(
+        "window.dispatchEvent(new StorageEvent('storage', \
+         { key: 'djdrill.progress', newValue: localStorage.getItem('djdrill.progress') }))",
+    );
+    settle().await;
+    // This tab grades again: the write keeps the other tab's review.
+    app.click(".dd-reveal").await;
+    app.click(".dd-grade--easy").await;
+    let grades: Vec<_> = app.stored().reviews.iter().map(|r| r.grade).collect();
+    use django_drill::core::progress::Grade;
+    assert_eq!(grades.len(), 3, "{grades:?}");
+    assert!(
+        grades.contains(&Grade::Good)
+            && grades.contains(&Grade::Hard)
+            && grades.contains(&Grade::Easy)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_write_warns_offers_a_backup_and_keeps_what_was_saved() {
+    storage().clear().unwrap();
+    let app = open("/study?topics=fundamentals").await;
+    app.click(".dd-reveal").await;
+    app.click(".dd-grade--good").await;
+    let saved = storage().get_item(PROGRESS_KEY).unwrap();
+    run_js(
+        "window.__ddSetItem = Storage.prototype.setItem; Storage.prototype.setItem = function () { \
+         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };",
+    );
+    app.click(".dd-reveal").await;
+    app.click(".dd-grade--good").await;
+    run_js("Storage.prototype.setItem = window.__ddSetItem;");
+    let notice = app.text(".dd-notice");
+    assert!(notice.contains("was not saved"), "{notice}");
+    assert!(notice.contains("quota"), "{notice}");
+    assert!(app.find(".dd-notice__download").is_some());
+    assert_eq!(storage().get_item(PROGRESS_KEY).unwrap(), saved);
+    // The session goes on: the next card is there.
+    assert!(app.find(".dd-reveal").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn the_stats_page_draws_a_seeded_log_with_tables() {
+    storage().clear().unwrap();
+    let now = js_sys::Date::now() as i64;
+    let progress = Progress {
+        reviews: (0..3)
+            .map(|back| django_drill::core::progress::Review {
+                question: "what-is-django".into(),
+                grade: django_drill::core::progress::Grade::Good,
+                at: now - back * 86_400_000 - 1000,
+            })
+            .collect(),
+        ..Progress::default()
+    };
+    storage()
+        .set_item(PROGRESS_KEY, &progress.encode())
+        .unwrap();
+    let app = open("/stats").await;
+    assert_eq!(app.text("h1"), "Statistics");
+    assert_eq!(app.text(".dd-stats__current"), "3 days");
+    let cells = app.count(".dd-heatmap__svg .dd-heatmap__cell");
+    assert!(cells == 365 || cells == 366, "{cells} days");
+    assert_eq!(app.count(".dd-bar-chart__bar"), 14);
+    assert!(app.count(".dd-stats__mastery tbody tr") > 0);
+}
+
+#[wasm_bindgen_test]
+async fn the_settings_page_sets_the_theme_on_the_document() {
+    storage().clear().unwrap();
+    let app = open("/settings").await;
+    let select = app.find(".dd-settings__theme").unwrap();
+    js_sys::Reflect::set(&select, &"value".into(), &"dark".into()).unwrap();
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+    let root = document().document_element().unwrap();
+    assert_eq!(root.get_attribute("data-theme").as_deref(), Some("dark"));
+    assert_eq!(
+        app.stored().settings.theme,
+        django_drill::core::progress::Theme::Dark
+    );
+    js_sys::Reflect::set(&select, &"value".into(), &"system".into()).unwrap();
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+    assert_eq!(root.get_attribute("data-theme"), None);
+    assert!(app.text(".dd-backup").contains("No backup downloaded yet"));
+}

@@ -292,6 +292,18 @@ impl Progress {
         self.reviews.iter().filter(move |r| r.question == id)
     }
 
+    /// The review log grouped by question, each group in log order.
+    pub fn reviews_by_question(&self) -> BTreeMap<&str, Vec<&Review>> {
+        let mut by_question: BTreeMap<&str, Vec<&Review>> = BTreeMap::new();
+        for review in &self.reviews {
+            by_question
+                .entry(review.question.as_str())
+                .or_default()
+                .push(review);
+        }
+        by_question
+    }
+
     /// The most recent review of one question.
     pub fn last_review(&self, id: &str) -> Option<&Review> {
         self.reviews.iter().rev().find(|r| r.question == id)

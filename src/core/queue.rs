@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::bank::{self, Question};
 use super::fsrs::{Card, CardState, Scheduler};
-use super::progress::{Progress, Review};
+use super::progress::Progress;
 use super::study::Selection;
 
 /// How far ahead a learning card may be shown early when nothing else is left (as Anki's learn-ahead limit).
@@ -23,15 +23,8 @@ pub struct Schedule {
 impl Schedule {
     /// Replays the log of every reviewed question.
     pub fn build(progress: &Progress, scheduler: &Scheduler) -> Self {
-        let mut by_question: BTreeMap<&str, Vec<&Review>> = BTreeMap::new();
-        for review in &progress.reviews {
-            by_question
-                .entry(review.question.as_str())
-                .or_default()
-                .push(review);
-        }
         let mut schedule = Schedule::default();
-        for (id, reviews) in by_question {
+        for (id, reviews) in progress.reviews_by_question() {
             let first = reviews.iter().map(|r| r.at).min().unwrap_or(0);
             schedule.first_seen.insert(id.to_string(), first);
             schedule

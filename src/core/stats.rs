@@ -7,7 +7,7 @@
 //! change a review near midnight may count towards the neighbouring day. Reviews after `now` (a clock that was
 //! ahead) are left out of the day-based figures.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt;
 
 use super::fsrs::{Card, CardState, Scheduler, DAY_MS};
@@ -217,7 +217,7 @@ pub fn mastery<'a>(
     scheduler: &Scheduler,
     now_ms: i64,
 ) -> Vec<TopicMastery> {
-    let by_question = reviews_by_question(progress);
+    let by_question = progress.reviews_by_question();
     let mut topics: Vec<TopicMastery> = Vec::new();
     let mut retrievability: Vec<(f64, u32)> = Vec::new();
     for (id, topic) in questions {
@@ -285,7 +285,7 @@ pub fn true_retention(
     let today = local_day(now_ms, offset_minutes);
     let window = today - (RETENTION_DAYS - 1)..=today;
     let mut retention = Retention::default();
-    for reviews in reviews_by_question(progress).into_values() {
+    for reviews in progress.reviews_by_question().into_values() {
         let mut card = Card::new();
         for review in ordered(reviews) {
             let counted = card.state == CardState::Review
@@ -315,7 +315,7 @@ pub fn due_forecast(
 ) -> [u32; FORECAST_DAYS] {
     let today = local_day(now_ms, offset_minutes);
     let mut days = [0u32; FORECAST_DAYS];
-    for (id, reviews) in reviews_by_question(progress) {
+    for (id, reviews) in progress.reviews_by_question() {
         if !exists(id) {
             continue;
         }
@@ -326,17 +326,6 @@ pub fn due_forecast(
         }
     }
     days
-}
-
-fn reviews_by_question(progress: &Progress) -> BTreeMap<&str, Vec<&Review>> {
-    let mut by_question: BTreeMap<&str, Vec<&Review>> = BTreeMap::new();
-    for review in &progress.reviews {
-        by_question
-            .entry(review.question.as_str())
-            .or_default()
-            .push(review);
-    }
-    by_question
 }
 
 // The order `Scheduler::replay` applies reviews in: by time, stable.

@@ -6,7 +6,7 @@
 //   [--out target/bench.json] [--only startup,interactions,axe,lighthouse]   (sizes are always measured)
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, mkdtempSync, rmSync, existsSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "../e2e/node_modules/playwright-core/index.mjs";
@@ -491,7 +491,7 @@ async function measureAxe(browser, base) {
 
 function reportAxe(a) {
   heading("axe violations per page (WCAG 2.1 A/AA + best practices; target 0)");
-  const pages = [...new Set(Object.keys(a).map((k) => k.replace(/ \(.*\)$/, "")))];
+  const pages = [...new Set(Object.keys(a).map((k) => k.replace(/ \([^()]*\)$/, "")))];
   const combos = ["desktop, light", "desktop, dark", "phone, light", "phone, dark"];
   const rows = [["page", ...combos]];
   for (const p of pages) rows.push([p, ...combos.map((c) => { const v = a[`${p} (${c})`] || []; return v.length ? `${v.length}: ${v.join(", ")}` : "0"; })]);
@@ -642,6 +642,7 @@ async function firstVisit(browser, server, sizes) {
 async function main() {
   if (!existsSync(join(dist, "index.html"))) throw new Error("dist/ is empty: run `trunk build --release --offline` (or .ci/bench)");
   const started = Date.now();
+  const loadBefore = loadavg()[0];
   const sizes = measureSizes();
 
   const server = await host({ root: dist, encoding: ENCODING });
@@ -659,7 +660,7 @@ async function main() {
 
   const result = {
     generatedAt: new Date().toISOString(),
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, chromium: version },
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, chromium: version, loadAverage: { atStart: loadBefore, atEnd: loadavg()[0] } },
     options: { quick: QUICK, runs: RUNS, repetitions: REPS, encoding: ENCODING, dist: relative(root, dist) || "." },
     sizes: { files: sizes.files, totals: sizes.totals, wasm: sizes.wasm, observedFirstVisit },
     bank: sizes.bank,
@@ -685,7 +686,10 @@ async function main() {
 
   mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(OUT, JSON.stringify(result, null, 2) + "\n");
-  say(`\nWrote ${relative(root, OUT)} in ${((Date.now() - started) / 1000).toFixed(0)} s (${version}, ${cpus().length} CPUs).`);
+  say(
+    `\nWrote ${relative(root, OUT)} in ${((Date.now() - started) / 1000).toFixed(0)} s (${version}, ${cpus().length} CPUs, ` +
+      `load average ${loadBefore.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end: times on a busy machine run high).`,
+  );
 }
 
 main().catch((e) => {
