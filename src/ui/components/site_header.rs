@@ -22,6 +22,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <A href=href("/browse") attr:class="dd-header__link">"Browse"</A>
                     <A href=href("/study") attr:class="dd-header__link">"Study"</A>
                     <A href=href("/mock") attr:class="dd-header__link">"Mock interview"</A>
+                    <A href=href("/stats") attr:class="dd-header__link">"Stats"</A>
                     <InstallButton/>
                 </nav>
             </div>

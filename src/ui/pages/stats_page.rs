@@ -67,7 +67,7 @@ pub fn StatsPage() -> impl IntoView {
                 forecast.first().map_or(0, |(_, n)| *n)
             );
             view! {
-                <div class="dd-stats">
+                <div class="dd-dashboard">
                     <section class="dd-card dd-stats__figures" aria-labelledby="dd-stats-summary">
                         <h2 id="dd-stats-summary" class="dd-stats__title">"At a glance"</h2>
                         <dl class="dd-stats__list">
