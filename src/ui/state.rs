@@ -246,9 +246,16 @@ impl AppState {
         expect_context::<AppState>()
     }
 
-    /// Records a graded review.
+    /// Records a graded review. The first one is the first real use: the browser is then asked to keep the
+    /// app's storage persistent (the answer shows in Settings).
     pub fn record(&self, review: Review) {
+        let first = self.progress.with_untracked(|p| p.reviews.is_empty());
         self.progress.update(|p| p.record(review));
+        if first {
+            wasm_bindgen_futures::spawn_local(async {
+                storage::request_persistence().await;
+            });
+        }
     }
 
     /// Removes a review (undo).

@@ -5,7 +5,7 @@
 // node tests/bench/bench.mjs [--quick] [--no-lighthouse] [--runs N] [--encoding br|gzip] [--dist dist]
 //   [--out target/bench.json] [--only startup,interactions,axe,lighthouse]   (sizes are always measured)
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, readdirSync, writeFileSync, mkdtempSync, rmSync, existsSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync, existsSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,7 +23,9 @@ const option = (name, fallback) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : fallback;
 };
-const dist = resolve(root, option("dist", "dist"));
+const source = resolve(root, option("dist", "dist"));
+// Measured from a snapshot: another build writing dist/ during the run (Trunk swaps it in) cannot mix two builds.
+const dist = mkdtempSync(join(tmpdir(), "dd-bench-dist-"));
 const QUICK = flag("quick");
 const LIGHTHOUSE = !flag("no-lighthouse");
 const RUNS = Number(option("runs", QUICK ? 3 : 7));
@@ -56,7 +58,7 @@ const LIGHTHOUSE_PAGES = [
 
 // ---- small helpers ------------------------------------------------------------------------------------------
 
-const kb = (n) => (n == null ? "—" : n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(2)} MB` : `${(n / 1024).toFixed(1)} KB`);
+const kb = (n) => (n == null ? "—" : n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(2)} MiB` : `${(n / 1024).toFixed(1)} KiB`);
 const ms = (n) => (n == null ? "n/a" : `${n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : Math.round(n)} ms`);
 const pct = (x) => `${(x * 100).toFixed(1)}%`;
 const say = (s = "") => process.stdout.write(`${s}\n`);
@@ -643,7 +645,9 @@ async function firstVisit(browser, server, sizes) {
 }
 
 async function main() {
-  if (!existsSync(join(dist, "index.html"))) throw new Error("dist/ is empty: run `trunk build --release --offline` (or .ci/bench)");
+  if (!existsSync(join(source, "index.html"))) throw new Error(`${source} has no index.html: run \`trunk build --release --offline\` (or .ci/bench)`);
+  cpSync(source, dist, { recursive: true, filter: (path) => !path.slice(source.length).split("/").some((part) => part.startsWith(".")) });
+  process.on("exit", () => rmSync(dist, { recursive: true, force: true }));
   const started = Date.now();
   const loadBefore = loadavg()[0];
   const sizes = measureSizes();
@@ -664,7 +668,7 @@ async function main() {
   const result = {
     generatedAt: new Date().toISOString(),
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, chromium: version, loadAverage: { atStart: loadBefore, atEnd: loadavg()[0] } },
-    options: { quick: QUICK, runs: RUNS, repetitions: REPS, encoding: ENCODING, dist: relative(root, dist) || "." },
+    options: { quick: QUICK, runs: RUNS, repetitions: REPS, encoding: ENCODING, dist: relative(root, source) },
     sizes: { files: sizes.files, totals: sizes.totals, wasm: sizes.wasm, observedFirstVisit },
     bank: sizes.bank,
     startup,

@@ -18,8 +18,9 @@ export function compressible(path) {
   return /\.(html|js|mjs|css|wasm|json|webmanifest|svg|txt)$/.test(path);
 }
 
+// Skips dot entries: Trunk stages a build in dist/.stage while it runs.
 function walk(dir) {
-  return readdirSync(dir).flatMap((name) => {
+  return readdirSync(dir).filter((name) => !name.startsWith(".")).flatMap((name) => {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? walk(path) : [path];
   });

@@ -8,6 +8,7 @@ use super::home_page::set_title;
 use crate::core::bank::{self, Level};
 use crate::core::browse::{BrowseFilter, Standing};
 use crate::ui::components::question_row::QuestionRow;
+use crate::ui::components::share_set::ShareSet;
 use crate::ui::state::{now_ms, AppState};
 
 /// The browse page.
@@ -132,6 +133,11 @@ pub fn BrowsePage() -> impl IntoView {
                 n => format!("{n} questions"),
             }}
         </p>
+        {move || {
+            let filtered = filter.with(|f| *f != BrowseFilter::default());
+            let ids: Vec<&'static str> = results.with(|r| r.iter().map(|q| q.id).collect());
+            (filtered && !ids.is_empty() && ids.len() <= 60).then(|| view! { <ShareSet ids=ids/> })
+        }}
         {move || {
             let list_query = filter.with(BrowseFilter::to_query);
             let list = results.get();

@@ -19,6 +19,7 @@ test("home → browse a topic → open a question by deep link and reload it", a
   expect(all).toBeGreaterThan(10);
   await browse.chooseLevel("Senior");
   await expect(page).toHaveURL(/level=senior/);
+  await expect(page.getByRole("link", { name: "Study these" })).toHaveAttribute("href", /\/study\?set=[0-9a-z]+$/);
   await expect.poll(() => browse.rows().count()).toBeLessThan(all);
 
   const question = new App(page);
