@@ -90,42 +90,33 @@ impl Porter<'_> {
         }
     }
 
-    /// The number of vowel-consonant sequences in `b[0..=j]`.
-    fn m(&self) -> usize {
-        let mut n = 0;
-        let mut i = 0;
-        loop {
-            if i > self.j {
-                return n;
-            }
-            if !self.cons(i) {
-                break;
+    /// The first position from `i` up to `j` that is a consonant (`cons`) or a vowel (`!cons`).
+    fn seek(&self, mut i: isize, cons: bool) -> Option<isize> {
+        while i <= self.j {
+            if self.cons(i) == cons {
+                return Some(i);
             }
             i += 1;
         }
-        i += 1;
+        None
+    }
+
+    /// The number of vowel-consonant sequences in `b[0..=j]`.
+    fn m(&self) -> usize {
+        let Some(vowel) = self.seek(0, false) else {
+            return 0;
+        };
+        let mut i = vowel + 1;
+        let mut n = 0;
         loop {
-            loop {
-                if i > self.j {
-                    return n;
-                }
-                if self.cons(i) {
-                    break;
-                }
-                i += 1;
-            }
-            i += 1;
+            let Some(consonant) = self.seek(i, true) else {
+                return n;
+            };
             n += 1;
-            loop {
-                if i > self.j {
-                    return n;
-                }
-                if !self.cons(i) {
-                    break;
-                }
-                i += 1;
-            }
-            i += 1;
+            let Some(vowel) = self.seek(consonant + 1, false) else {
+                return n;
+            };
+            i = vowel + 1;
         }
     }
 
