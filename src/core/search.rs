@@ -119,10 +119,16 @@ impl std::fmt::Debug for SearchIndex {
     }
 }
 
+static INDEX: OnceLock<SearchIndex> = OnceLock::new();
+
 /// The index over the whole bank, built on first use.
 pub fn bank_index() -> &'static SearchIndex {
-    static INDEX: OnceLock<SearchIndex> = OnceLock::new();
     INDEX.get_or_init(|| SearchIndex::build(bank::questions()))
+}
+
+/// The index over the whole bank if it has been built, without building it.
+pub fn built_index() -> Option<&'static SearchIndex> {
+    INDEX.get()
 }
 
 /// Searches the bank and `notes` (question id → note); see [`SearchIndex::search`].

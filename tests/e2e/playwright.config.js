@@ -3,6 +3,8 @@ import { defineConfig } from "@playwright/test";
 
 // .ci/test picks a free port; 4173 when run by hand.
 const port = Number(process.env.E2E_PORT ?? 4173);
+// The build to test: ../../dist unless E2E_DIST names another (a second checkout or build can run beside).
+const dist = process.env.E2E_DIST ? ` --dir ${JSON.stringify(process.env.E2E_DIST)}` : "";
 
 export default defineConfig({
   testDir: "./specs",
@@ -27,7 +29,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node serve.mjs --port ${port}`,
+    command: `node serve.mjs --port ${port}${dist}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
   },

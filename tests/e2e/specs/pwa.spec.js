@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "../serve.mjs";
 
-const DIST = fileURLToPath(new URL("../../../dist", import.meta.url));
+const DIST = process.env.E2E_DIST ?? fileURLToPath(new URL("../../../dist", import.meta.url));
 
 /** Collects console errors, page errors and CSP violations of a page. */
 async function watchProblems(page) {
