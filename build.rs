@@ -1,6 +1,9 @@
 //! Build-time half of the question bank: reads `content/`, validates every file, renders answers to HTML with
-//! highlighted code, and writes `bank_data.rs` into `OUT_DIR` for `core::bank` to include. Nothing here ships in
-//! the wasm: pulldown-cmark and syntect are build-dependencies only.
+//! highlighted code, and writes into `OUT_DIR` `bank_data.rs` for `core::bank` to include plus one answers file
+//! per topic (`answers-<topic>-<hash>.txt`). The wasm carries the questions and key points; the browser fetches
+//! the answers files after start-up (`.ci/post-build.mjs` copies them into the build), so the 2 MB of answers are
+//! not on the first paint's critical path. Nothing here ships in the wasm: pulldown-cmark and syntect are
+//! build-dependencies only.
 //!
 //! A malformed file fails the build with `path:line: what is wrong` (every problem is listed, not just the first).
 
@@ -18,13 +21,24 @@ const LEVELS: [&str; 3] = ["junior", "mid", "senior"];
 const SEEDS: [&str; 5] = ["000", "001", "002", "003", "004"];
 /// Class prefix for highlighted tokens; `style/syntax.css` colours these classes.
 const HL_PREFIX: &str = "hl-";
+/// Ends a record of an answers file (keep in step with `src/core/bank.rs`).
+const RECORD_END: char = '\u{1e}';
+/// Ends the question id at the start of a record.
+const ID_END: char = '\u{1f}';
 
 fn main() {
     match load_content(Path::new(CONTENT)) {
         Ok((topics, questions)) => {
-            let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo"))
-                .join("bank_data.rs");
-            fs::write(&out, generate(&topics, &questions)).expect("write bank_data.rs");
+            let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo"));
+            let files = answer_files(&topics, &questions);
+            for f in &files {
+                fs::write(out.join(&f.name), &f.text).expect("write an answers file");
+            }
+            fs::write(
+                out.join("bank_data.rs"),
+                generate(&topics, &questions, &files, &out),
+            )
+            .expect("write bank_data.rs");
         }
         Err(errors) => {
             eprintln!("\nThe question bank has {} problem(s):", errors.len());
@@ -204,6 +218,15 @@ fn parse_question(
     let before = errors.len();
     let mut err = |line: usize, msg: String| errors.push(format!("{p}:{line}: {msg}"));
     let lines: Vec<&str> = text.lines().collect();
+    // The answers files separate records with these two control characters.
+    for (i, line) in lines.iter().enumerate() {
+        if let Some(c) = line.chars().find(|&c| c == RECORD_END || c == ID_END) {
+            err(
+                i + 1,
+                format!("control character U+{:04X} is not allowed", c as u32),
+            );
+        }
+    }
     if lines.first().map(|l| l.trim_end()) != Some("---") {
         err(1, "the file must start with a `---` header line".into());
         return None;
@@ -654,7 +677,55 @@ fn plain_inline(md: &str) -> String {
     out
 }
 
-pub(crate) fn generate(topics: &[Topic], questions: &[Question]) -> String {
+/// One topic's model answers, as the browser fetches them.
+pub(crate) struct AnswerFile {
+    /// Index of the topic in `topics.txt` order.
+    pub(crate) topic_index: usize,
+    /// `answers-<topic>-<16 hex of the content hash>.txt`: a new name whenever an answer changes.
+    pub(crate) name: String,
+    /// Question ids in file order.
+    pub(crate) ids: Vec<String>,
+    /// Header line, then per question `id U+001F html U+001E`.
+    pub(crate) text: String,
+}
+
+/// The answers files, one per topic that has questions, in topic order (questions come sorted by topic).
+pub(crate) fn answer_files(topics: &[Topic], questions: &[Question]) -> Vec<AnswerFile> {
+    let mut files: Vec<AnswerFile> = Vec::new();
+    for (t, topic) in topics.iter().enumerate() {
+        let in_topic: Vec<&Question> = questions.iter().filter(|q| q.topic_index == t).collect();
+        if in_topic.is_empty() {
+            continue;
+        }
+        let mut text = format!("djdrill-answers 1 {} {}\n", topic.id, in_topic.len());
+        for q in &in_topic {
+            text.push_str(&q.id);
+            text.push(ID_END);
+            text.push_str(&q.answer_html);
+            text.push(RECORD_END);
+        }
+        // FNV-1a, 64 bits: stable across builds and machines (std's hasher is not).
+        let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        });
+        files.push(AnswerFile {
+            topic_index: t,
+            name: format!("answers-{}-{hash:016x}.txt", topic.id),
+            ids: in_topic.iter().map(|q| q.id.clone()).collect(),
+            text,
+        });
+    }
+    files
+}
+
+/// `bank_data.rs`: topics, questions (answers by reference into `files`), and the answers files' table, whose
+/// text native builds embed from `out_dir` (the wasm does not: nothing there calls `bundled_chunk`).
+pub(crate) fn generate(
+    topics: &[Topic],
+    questions: &[Question],
+    files: &[AnswerFile],
+    out_dir: &Path,
+) -> String {
     let mut s = String::from("// Generated by build.rs from content/. Do not edit.\n\n");
     s.push_str("pub(super) static TOPICS: &[Topic] = &[\n");
     for t in topics {
@@ -699,9 +770,48 @@ pub(crate) fn generate(topics: &[Topic], questions: &[Question]) -> String {
             "        status: Status::{},",
             if q.answered { "Answered" } else { "Draft" }
         );
-        let _ = writeln!(s, "        answer_html: {:?},", q.answer_html);
+        let place = files.iter().enumerate().find_map(|(c, f)| {
+            f.ids
+                .iter()
+                .position(|id| *id == q.id)
+                .filter(|_| q.answered)
+                .map(|pos| (c, pos))
+        });
+        match place {
+            Some((chunk, pos)) => {
+                let _ = writeln!(
+                    s,
+                    "        answer: Answer::Chunk {{ chunk: {chunk}, pos: {pos} }},"
+                );
+            }
+            None => s.push_str("        answer: Answer::Inline(\"\"),\n"),
+        }
         s.push_str("    },\n");
     }
-    s.push_str("];\n");
+    s.push_str("];\n\npub(super) static ANSWER_CHUNKS: &[AnswerChunk] = &[\n");
+    for f in files {
+        let _ = writeln!(
+            s,
+            "    AnswerChunk {{ topic: {:?}, file: {:?}, ids: &{:?} }},",
+            topics[f.topic_index].id, f.name, f.ids
+        );
+    }
+    s.push_str("];\n\n");
+    let _ = writeln!(
+        s,
+        "static ANSWER_SLOTS: [OnceLock<Vec<&'static str>>; {}] = [const {{ OnceLock::new() }}; {}];\n",
+        files.len(),
+        files.len()
+    );
+    s.push_str("/// The text of answers file `chunk` as built (native builds and tests; the browser fetches it).\n");
+    s.push_str("pub fn bundled_chunk(chunk: usize) -> &'static str {\n    match chunk {\n");
+    for (c, f) in files.iter().enumerate() {
+        let _ = writeln!(
+            s,
+            "        {c} => include_str!({:?}),",
+            out_dir.join(&f.name).display().to_string()
+        );
+    }
+    s.push_str("        _ => \"\",\n    }\n}\n");
     s
 }

@@ -1,10 +1,11 @@
 // Trunk post_build hook: works on the staging folder before it becomes dist/.
+// 0. The answers files (build.rs writes them beside bank_data.rs; the wasm names them) are copied in.
 // 1. sw.js gets the build's version and the precache list of every shipped file (hashed names, never hand-kept).
 // 2. Release builds get a strict Content-Security-Policy <meta>, with the sha256 of each inline script.
 // 3. 404.html (a copy of index.html) lets static hosts without rewrites (GitHub Pages) open deep links.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("TRUNK_STAGING_DIR is not set: run this from Trunk's post_build hook");
@@ -15,6 +16,25 @@ function files(dir) {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? files(path) : [path];
   });
+}
+
+// The wasm holds each answers file's name (content-hashed); the file is in some build's OUT_DIR under the
+// wasm target folder. A name that cannot be found fails the build: the app would load without answers.
+const wasm = files(staging).find((p) => p.endsWith("_bg.wasm"));
+if (!wasm) throw new Error("post-build: no wasm in the staging folder");
+const names = [...new Set(readFileSync(wasm).toString("latin1").match(/answers-[a-z0-9-]+-[0-9a-f]{16}\.txt/g) ?? [])];
+if (names.length === 0) throw new Error("post-build: the wasm names no answers file");
+const targetDir = resolve(process.env.TRUNK_SOURCE_DIR ?? ".", process.env.CARGO_TARGET_DIR ?? "target");
+const outDirs = ["release", "debug"].flatMap((profile) => {
+  const build = join(targetDir, "wasm32-unknown-unknown", profile, "build");
+  return existsSync(build)
+    ? readdirSync(build).filter((d) => d.startsWith("django-drill-")).map((d) => join(build, d, "out"))
+    : [];
+});
+for (const name of names) {
+  const from = outDirs.map((d) => join(d, name)).find((p) => existsSync(p));
+  if (!from) throw new Error(`post-build: ${name} is not in any build output under ${targetDir}`);
+  copyFileSync(from, join(staging, name));
 }
 
 const indexPath = join(staging, "index.html");
@@ -53,4 +73,4 @@ const sw = readFileSync(swPath, "utf8")
   .replace("__PRECACHE__", JSON.stringify(shipped.map((p) => (p === "index.html" ? "./" : p)).concat("index.html")));
 writeFileSync(swPath, sw);
 writeFileSync(join(staging, "404.html"), html);
-console.log(`post-build: ${shipped.length} files precached${release ? ", CSP added" : ""}, 404.html written`);
+console.log(`post-build: ${names.length} answers files copied, ${shipped.length} files precached${release ? ", CSP added" : ""}, 404.html written`);

@@ -64,20 +64,21 @@ fn answered_questions_have_key_points_and_highlighted_answers() {
             q.id,
             q.key_points_html.len()
         );
-        assert!(q.answer_html.len() > 400, "{}: answer too short", q.id);
+        let answer_html = q.answer_html().expect("native builds load the answers");
+        assert!(answer_html.len() > 400, "{}: answer too short", q.id);
         assert!(
-            !q.answer_html.contains("<script"),
+            !answer_html.contains("<script"),
             "{}: answer HTML must not carry scripts",
             q.id
         );
         assert!(
-            !q.answer_html.contains("```"),
+            !answer_html.contains("```"),
             "{}: an unrendered fence",
             q.id
         );
-        if q.answer_html.contains("data-lang=\"python\"") {
+        if answer_html.contains("data-lang=\"python\"") {
             assert!(
-                q.answer_html.contains("class=\"hl-"),
+                answer_html.contains("class=\"hl-"),
                 "{}: python code is not highlighted",
                 q.id
             );
@@ -89,7 +90,7 @@ fn answered_questions_have_key_points_and_highlighted_answers() {
 fn drafts_are_plainly_drafts() {
     for q in bank::questions().iter().filter(|q| !q.is_answered()) {
         assert!(
-            q.answer_html.is_empty(),
+            q.answer_html() == Some(""),
             "{} is a draft with an answer",
             q.id
         );
@@ -137,4 +138,70 @@ fn no_question_anywhere_is_a_draft() {
         drafts.is_empty(),
         "questions still without a model answer: {drafts:?}"
     );
+}
+
+#[test]
+fn every_answered_question_has_its_answer_in_its_topics_file() {
+    let chunks = bank::answer_chunks();
+    assert_eq!(
+        chunks.len(),
+        bank::topics().len(),
+        "one answers file per topic"
+    );
+    for q in bank::questions().iter().filter(|q| q.is_answered()) {
+        let chunk = bank::chunk_of_topic(q.topic).expect("a file for the topic");
+        assert!(
+            chunks[chunk].ids.contains(&q.id),
+            "{} is not in {}",
+            q.id,
+            chunks[chunk].file
+        );
+        assert!(q.answer_html().is_some_and(|a| !a.is_empty()), "{}", q.id);
+    }
+    for c in chunks {
+        assert!(
+            c.file.starts_with(&format!("answers-{}-", c.topic)) && c.file.ends_with(".txt"),
+            "{}",
+            c.file
+        );
+    }
+    assert!(bank::all_answers_loaded());
+}
+
+#[test]
+fn an_answers_file_of_another_build_or_cut_short_is_refused_with_the_reason() {
+    let text = bank::bundled_chunk(0);
+    let chunk = bank::answer_chunks()[0];
+    assert_eq!(
+        bank::parse_chunk(0, text).expect("the built file").len(),
+        chunk.ids.len()
+    );
+    let problem = |t: &str| bank::parse_chunk(0, t).expect_err("refused").to_string();
+
+    let truncated = &text[..text.len() / 2];
+    assert!(
+        problem(truncated).contains("truncated"),
+        "{}",
+        problem(truncated)
+    );
+    assert!(problem("").contains("expected the header"));
+    assert!(problem("<!doctype html><html>").contains("found `<!doctype html><html>`"));
+    let other_topic = text.replacen(chunk.topic, "elsewhere", 1);
+    assert!(problem(&other_topic).contains("expected the header"));
+    let renamed = text.replacen(chunk.ids[1], "not-this-one", 1);
+    assert!(
+        problem(&renamed).contains("from another build"),
+        "{}",
+        problem(&renamed)
+    );
+    let extra = format!("{text}extra\u{1f}<p>x</p>\u{1e}");
+    assert!(problem(&extra).contains("more than"), "{}", problem(&extra));
+    assert!(problem(&format!("{text}trailing")).contains("more than"));
+    assert!(
+        problem(&text[..text.len() - 1]).contains("not ended"),
+        "the last record must be ended"
+    );
+    assert!(bank::parse_chunk(999, text).is_err());
+    // Every error names the file.
+    assert!(problem(truncated).starts_with(&format!("answers file {}", chunk.file)));
 }

@@ -79,7 +79,26 @@ fn a_good_file_loads_and_its_code_is_highlighted() {
     let root = content(&[("basics/good-one.md", GOOD)]);
     let (topics, questions) = build_script::load_content(&root).expect("valid content");
     assert_eq!(topics.len(), 2);
-    let generated = build_script::generate(&topics, &questions);
+    let files = build_script::answer_files(&topics, &questions);
+    assert_eq!(
+        files.len(),
+        1,
+        "one answers file: only one topic has questions"
+    );
+    assert!(files[0].name.starts_with("answers-basics-") && files[0].name.ends_with(".txt"));
+    let out = root.join("out");
+    let code = build_script::generate(&topics, &questions, &files, &out);
+    assert!(
+        code.contains("answer: Answer::Chunk { chunk: 0, pos: 0 }"),
+        "{code}"
+    );
+    assert!(code.contains(&format!(
+        "{:?}",
+        out.join(&files[0].name).display().to_string()
+    )));
+    // The answer's HTML is in the answers file, escaped as Rust would (the assertions below were written
+    // against the generated code).
+    let generated = format!("{code}{:?}", files[0].text);
     assert!(generated.contains("id: \"good-one\""), "{generated}");
     assert!(
         generated.contains("<code>Django</code>"),
@@ -225,5 +244,18 @@ fn unknown_fields_and_stray_folders_are_errors() {
             .iter()
             .any(|e| e.contains("misc:1: folder is not a topic")),
         "{errors:#?}"
+    );
+}
+
+#[test]
+fn the_answers_files_separators_are_refused_in_content() {
+    let bad = GOOD.replacen("def hello", "def he\u{1e}llo", 1);
+    assert_ne!(bad, GOOD, "the fixture has the text the test edits");
+    let (_, errors) = errors_of(&[("basics/good-one.md", &bad)]);
+    let line = bad.lines().position(|l| l.contains('\u{1e}')).unwrap() + 1;
+    assert_error(
+        &errors,
+        &format!("good-one.md:{line}"),
+        "control character U+001E is not allowed",
     );
 }

@@ -3,10 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use django_drill::core::bank::{self, Level, Question, Status};
+use django_drill::core::bank::{self, Answer, Level, Question, Status};
 use django_drill::core::search::{
     self, allowed_edits, edit_distance, prefix_edit_distance, stem, strip_html, tokenize, Field,
-    Hit, SearchIndex, TokenKind,
+    Hit, IndexBuilder, SearchIndex, TokenKind,
 };
 
 /// Query → the question that must be among the first three hits.
@@ -474,7 +474,7 @@ fn fixture(items: &[(&'static str, &'static str, &'static str)]) -> SearchIndex 
             key_points_html: &[],
             related: &[],
             status: Status::Answered,
-            answer_html,
+            answer: Answer::Inline(answer_html),
         })
         .collect();
     SearchIndex::build(Box::leak(questions.into_boxed_slice()))
@@ -684,4 +684,39 @@ fn suggestions_offer_close_known_terms_for_unknown_words() {
         "known words need no suggestion"
     );
     assert!(search::suggest("qqqqqqqq").is_empty(), "nothing close");
+}
+
+#[test]
+fn an_index_built_a_few_questions_at_a_time_answers_like_one_built_at_once() {
+    let mut builder = IndexBuilder::new(bank::questions());
+    let mut steps = 0;
+    while !builder.step(7) {
+        steps += 1;
+        assert!(builder.done() < builder.total());
+    }
+    assert_eq!(steps, bank::questions().len().div_ceil(7) - 1);
+    let stepped = builder.finish();
+    let whole = SearchIndex::build(bank::questions());
+    assert_eq!(format!("{stepped:?}"), format!("{whole:?}"));
+    let notes = BTreeMap::new();
+    for query in [
+        "select_related",
+        "midleware",
+        "N+1",
+        "csrf token",
+        "How do signals work?",
+    ] {
+        let a: Vec<_> = stepped
+            .search(query, &notes, 10)
+            .iter()
+            .map(|h| h.id)
+            .collect();
+        let b: Vec<_> = whole
+            .search(query, &notes, 10)
+            .iter()
+            .map(|h| h.id)
+            .collect();
+        assert!(!a.is_empty(), "{query}");
+        assert_eq!(a, b, "{query}");
+    }
 }

@@ -36,8 +36,12 @@ fn storage() -> web_sys::Storage {
     window().local_storage().unwrap().unwrap()
 }
 
-/// Opens the app at `path` (and query) in a fresh container.
+/// Opens the app at `path` (and query) in a fresh container. The test server has no answers files to fetch, so the
+/// ones built with the test binary are installed first (Playwright covers fetching them from a real build).
 async fn open(path: &str) -> Mounted {
+    for chunk in 0..django_drill::core::bank::answer_chunks().len() {
+        django_drill::core::bank::install_bundled_chunk(chunk);
+    }
     let original_url = window().location().href().unwrap();
     window()
         .history()

@@ -20,6 +20,7 @@ use std::sync::OnceLock;
 use super::bank::{self, Question};
 
 pub use fuzzy::{allowed_edits, edit_distance, prefix_edit_distance};
+pub use index::IndexBuilder;
 pub use stem::stem;
 pub use text::{is_stop_word, strip_html, tokenize, Token, TokenKind};
 
@@ -129,6 +130,12 @@ pub fn bank_index() -> &'static SearchIndex {
 /// The index over the whole bank if it has been built, without building it.
 pub fn built_index() -> Option<&'static SearchIndex> {
     INDEX.get()
+}
+
+/// Makes `index` the bank's index (built elsewhere, e.g. step by step with [`IndexBuilder`]); `false`, and
+/// nothing changes, if there already is one.
+pub fn install_bank_index(index: SearchIndex) -> bool {
+    INDEX.set(index).is_ok()
 }
 
 /// Searches the bank and `notes` (question id → note); see [`SearchIndex::search`].

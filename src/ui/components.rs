@@ -1,5 +1,6 @@
 //! Reusable components, one per file.
 
+pub mod answer_body;
 pub mod backup_panel;
 pub mod backup_reminder;
 pub mod bar_chart;

@@ -108,18 +108,25 @@ function measureSizes() {
   if (bankData) {
     inWasm = bankInWasm(readFileSync(join(dist, wasmFile.path)), readFileSync(bankData, "utf8"), { gzip: wasmFile.gzip, brotli: wasmFile.brotli });
   }
+  // The model answers: one file per topic, fetched after the first screen (and precached).
+  const answerFiles = files.filter((f) => /^answers-.+\.txt$/.test(f.path));
+  const answers = { files: answerFiles.length, raw: sum(answerFiles, "raw"), gzip: sum(answerFiles, "gzip"), brotli: sum(answerFiles, "brotli") };
+  // What the first screen waits for: the page, its styles and scripts, the wasm (no answers, icons or worker).
+  const critical = files.filter((f) => f.path === "index.html" || /\.css$/.test(f.path) || (/\.js$/.test(f.path) && f.path !== "sw.js") || f.path.endsWith("_bg.wasm"));
+  totals.criticalPath = { files: critical.length, raw: sum(critical, "raw"), gzip: sum(critical, "gzip"), brotli: sum(critical, "brotli") };
   const floor = {};
   const ratio = {};
   const framework = {};
   if (inWasm) {
     for (const enc of ["gzip", "brotli"]) {
-      // Everything a first visit downloads except the bank = the framework (code, styles, icons, glue).
-      framework[enc] = totals.firstVisit[enc] - inWasm[`${enc}InBuild`];
+      // Everything a first visit downloads except the bank (its questions in the wasm, its answers files) = the
+      // framework (code, styles, icons, glue).
+      framework[enc] = totals.firstVisit[enc] - inWasm[`${enc}InBuild`] - answers[enc];
       floor[enc] = framework[enc] + markdown[enc];
       ratio[enc] = totals.firstVisit[enc] / floor[enc];
     }
   }
-  return { files, totals, wasm: wasmFile, bank: { markdown, bankData: bankData && bankData.slice(root.length + 1), inWasm, framework, floor, ratio } };
+  return { files, totals, wasm: wasmFile, bank: { markdown, bankData: bankData && bankData.slice(root.length + 1), inWasm, answers, framework, floor, ratio } };
 }
 
 function reportSizes(s) {
@@ -128,9 +135,11 @@ function reportSizes(s) {
   for (const f of s.files) rows.push([f.path, kb(f.raw), kb(f.gzip), kb(f.brotli), f.firstVisit > 1 ? `×${f.firstVisit}` : f.firstVisit ? "yes" : ""]);
   rows.push(["all files", kb(s.totals.all.raw), kb(s.totals.all.gzip), kb(s.totals.all.brotli), ""]);
   rows.push([`first visit (${s.totals.firstVisit.fetches} fetches)`, kb(s.totals.firstVisit.raw), kb(s.totals.firstVisit.gzip), kb(s.totals.firstVisit.brotli), ""]);
+  rows.push([`critical path (${s.totals.criticalPath.files} files)`, kb(s.totals.criticalPath.raw), kb(s.totals.criticalPath.gzip), kb(s.totals.criticalPath.brotli), ""]);
   table(rows, ["l"]);
   say("  First visit = the page, what it loads, and the service worker's precache (every file but screenshots/ and 404.html;");
-  say("  the precache fetches the HTML twice, as ./ and index.html).");
+  say("  the precache fetches the HTML twice, as ./ and index.html). Critical path = what the first screen waits for:");
+  say("  index.html, styles, scripts and the wasm; the answers files come after it.");
 
   const b = s.bank;
   heading("The bank");
@@ -140,7 +149,8 @@ function reportSizes(s) {
     return;
   }
   const w = b.inWasm;
-  say(`  Rendered into the wasm: ${kb(w.raw)} of ${kb(s.wasm.raw)} (${pct(w.rawShare)} of the raw wasm; ${w.stringsFound}/${w.strings} strings located)`);
+  say(`  Model answers: ${b.answers.files} files (one per topic, fetched after the first screen), ${kb(b.answers.raw)} raw, ${kb(b.answers.gzip)} gzip, ${kb(b.answers.brotli)} brotli`);
+  say(`  Questions, variants and key points in the wasm: ${kb(w.raw)} of ${kb(s.wasm.raw)} (${pct(w.rawShare)} of the raw wasm; ${w.stringsFound}/${w.strings} strings located)`);
   say(`  Its cost inside the compressed wasm: ${kb(w.gzipInBuild)} gzip (${pct(w.gzipInBuild / s.wasm.gzip)}), ${kb(w.brotliInBuild)} brotli (${pct(w.brotliInBuild / s.wasm.brotli)})`);
   say(`  The same rendered HTML compressed alone: ${kb(w.gzipAlone)} gzip, ${kb(w.brotliAlone)} brotli`);
   say(`  The wasm without the bank (code + framework): ${kb(w.codeRaw)} raw, ${kb(w.codeGzip)} gzip, ${kb(w.codeBrotli)} brotli`);

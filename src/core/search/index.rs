@@ -116,15 +116,35 @@ impl Builder {
     }
 }
 
-impl SearchIndex {
-    /// Builds the index over `questions` (at most 65,535 of them).
-    pub fn build(questions: &'static [Question]) -> SearchIndex {
+/// Builds a [`SearchIndex`] a few questions at a time, so a caller on a UI thread can spread the work over short
+/// tasks: [`IndexBuilder::step`] until it returns `true`, then [`IndexBuilder::finish`].
+pub struct IndexBuilder {
+    questions: &'static [Question],
+    next: usize,
+    b: Builder,
+}
+
+impl IndexBuilder {
+    /// Starts an index over `questions` (at most 65,535 of them; any beyond are left out).
+    pub fn new(questions: &'static [Question]) -> IndexBuilder {
         let questions = &questions[..questions.len().min(usize::from(u16::MAX))];
-        let mut b = Builder {
-            field_len: vec![[0; INDEXED_FIELDS]; questions.len()],
-            ..Builder::default()
-        };
-        for (doc, q) in questions.iter().enumerate() {
+        IndexBuilder {
+            questions,
+            next: 0,
+            b: Builder {
+                field_len: vec![[0; INDEXED_FIELDS]; questions.len()],
+                ..Builder::default()
+            },
+        }
+    }
+
+    /// Indexes up to `n` more questions; `true` once every question is in. Answer text comes from
+    /// [`Question::answer_html`]: load the answers first, a missing one indexes as empty.
+    pub fn step(&mut self, n: usize) -> bool {
+        let end = self.next.saturating_add(n).min(self.questions.len());
+        for doc in self.next..end {
+            let q = &self.questions[doc];
+            let b = &mut self.b;
             b.add(doc, FIELD_QUESTION, q.text);
             for v in q.variants {
                 b.add(doc, FIELD_QUESTION, v.text);
@@ -135,9 +155,45 @@ impl SearchIndex {
             for t in q.tags {
                 b.add(doc, FIELD_TAG, t);
             }
-            b.add(doc, FIELD_ANSWER, &strip_html(q.answer_html));
+            b.add(
+                doc,
+                FIELD_ANSWER,
+                &strip_html(q.answer_html().unwrap_or_default()),
+            );
         }
+        self.next = end;
+        self.is_done()
+    }
 
+    /// Whether every question has been indexed.
+    pub fn is_done(&self) -> bool {
+        self.next == self.questions.len()
+    }
+
+    /// Questions indexed so far, out of [`IndexBuilder::total`].
+    pub fn done(&self) -> usize {
+        self.next
+    }
+
+    /// Questions to index in all.
+    pub fn total(&self) -> usize {
+        self.questions.len()
+    }
+
+    /// Indexes whatever is left and sorts the postings into the finished index.
+    pub fn finish(mut self) -> SearchIndex {
+        self.step(usize::MAX);
+        SearchIndex::from_builder(self.questions, self.b)
+    }
+}
+
+impl SearchIndex {
+    /// Builds the index over `questions` (at most 65,535 of them) in one go.
+    pub fn build(questions: &'static [Question]) -> SearchIndex {
+        IndexBuilder::new(questions).finish()
+    }
+
+    fn from_builder(questions: &'static [Question], b: Builder) -> SearchIndex {
         // Stems in sorted order, so that a stem's id is its rank and lookups are binary searches.
         let mut order: Vec<u32> = (0..b.stem_names.len() as u32).collect();
         order.sort_unstable_by(|&x, &y| b.stem_names[x as usize].cmp(&b.stem_names[y as usize]));

@@ -48,7 +48,8 @@ impl SearchIndex {
                 (Field::Tag, cut(&tags, &marks, false))
             }
             FIELD_ANSWER => {
-                let (answer, marks, more) = marker.answer(question.answer_html, words);
+                let (answer, marks, more) =
+                    marker.answer(question.answer_html().unwrap_or_default(), words);
                 (Field::Answer, cut(&answer, &marks, more))
             }
             FIELD_NOTE if note.is_some() => {

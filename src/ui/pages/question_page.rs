@@ -10,6 +10,7 @@ use crate::core::bank::{self, describe_source, Question};
 use crate::core::browse::BrowseFilter;
 use crate::core::progress::QuestionStatus;
 use crate::ui::app::href;
+use crate::ui::components::answer_body::AnswerBody;
 use crate::ui::components::level_badge::LevelBadge;
 use crate::ui::components::question_notes::QuestionNotes;
 use crate::ui::components::status_badge::StatusBadge;
@@ -98,7 +99,7 @@ fn QuestionView(question: &'static Question) -> impl IntoView {
                     </section>
                     <section class="dd-answer" aria-labelledby="answer-heading">
                         <h2 id="answer-heading" class="dd-label">"Model answer"</h2>
-                        <div class="dd-prose" inner_html=question.answer_html></div>
+                        <AnswerBody question=question/>
                     </section>
                 }.into_any()
             } else {

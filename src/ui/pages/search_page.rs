@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use super::home_page::set_title;
 use crate::core::bank;
 use crate::core::search::Field;
+use crate::ui::answers;
 use crate::ui::app::href;
 use crate::ui::components::level_badge::LevelBadge;
 use crate::ui::components::search_box::encode;
@@ -31,7 +32,10 @@ pub fn SearchPage() -> impl IntoView {
         if text.trim().is_empty() {
             Vec::new()
         } else {
-            state.progress.with(|p| search::search(&text, p, LIMIT))
+            state
+                .progress
+                .with(|p| search::search(&text, p, LIMIT))
+                .unwrap_or_default()
         }
     });
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
@@ -81,6 +85,17 @@ pub fn SearchPage() -> impl IntoView {
                 let list = hits.get();
                 if text.trim().is_empty() {
                     return view! { <p class="dd-empty">"Type in the search box above: a term (select_related, CSRF, N+1), a misspelling, or a whole question."</p> }.into_any();
+                }
+                if list.is_empty() && !search::is_ready() {
+                    return match answers::failure() {
+                        Some(why) => view! {
+                            <div class="dd-answer-wait dd-answer-wait--failed" role="alert">
+                                <p>"Search covers the model answers, and some could not be loaded. " {why}</p>
+                                <button class="dd-button" type="button" on:click=move |_| answers::retry_failed()>"Try again"</button>
+                            </div>
+                        }.into_any(),
+                        None => view! { <p class="dd-count" role="status">"Preparing search…"</p> }.into_any(),
+                    };
                 }
                 if list.is_empty() {
                     let suggestions = search::suggest(&text);

@@ -13,6 +13,7 @@ use crate::core::progress::Grade;
 use crate::core::queue::{format_interval, Limits, Queue, Reason, Schedule};
 use crate::core::study::{Phase, Selection, StudySession};
 use crate::ui::app::href;
+use crate::ui::components::answer_body::AnswerBody;
 use crate::ui::components::grade_bar::GradeBar;
 use crate::ui::components::key_point_check::KeyPointCheck;
 use crate::ui::components::level_badge::LevelBadge;
@@ -250,7 +251,7 @@ fn SessionView(selection: Selection) -> impl IntoView {
                                 })}
                                 <details class="dd-card__full" open>
                                     <summary>"Model answer"</summary>
-                                    <div class="dd-prose" inner_html=question.answer_html></div>
+                                    <AnswerBody question=question/>
                                 </details>
                             </div>
                             <GradeBar intervals=intervals suggested=suggested on_grade=Callback::new(grade)/>

@@ -31,6 +31,27 @@ test("home → browse a topic → open a question by deep link and reload it", a
   await expect(page.locator(".dd-keypoints li")).toHaveCount(6);
 });
 
+test.describe("without the service worker (it would answer from its cache)", () => {
+  test.use({ serviceWorkers: "block" });
+  test("answers arrive after the first screen; a failed answers file says why and Try again loads it", async ({ page }) => {
+  let failing = true;
+  await page.route(/\/answers-fundamentals-[0-9a-f]{16}\.txt$/, (route) =>
+    failing ? route.fulfill({ status: 503, body: "unavailable" }) : route.continue(),
+  );
+  const question = new App(page);
+  await question.open("/q/what-is-django");
+  await expect(question.heading()).toHaveText("What is Django?");
+  await expect(page.locator(".dd-keypoints li")).toHaveCount(6);
+  const alert = page.locator(".dd-answer [role=alert]");
+  await expect(alert).toContainText("HTTP 503");
+  await expect(page.locator(".dd-answer .dd-prose")).toHaveCount(0);
+  failing = false;
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(page.locator(".dd-answer .dd-prose pre.code").first()).toBeVisible();
+  await expect(alert).toHaveCount(0);
+  });
+});
+
 test("study: reveal and grade with the keyboard; the review survives a reload", async ({ page }) => {
   const study = new Study(page);
   await study.open("/study?topics=fundamentals");

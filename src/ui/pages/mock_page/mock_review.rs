@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::core::mock::MockInterview;
 use crate::core::progress::Grade;
+use crate::ui::components::answer_body::AnswerBody;
 use crate::ui::state::{now_ms, AppState};
 
 /// Grades for every answer; Finish records them (they feed the scheduler) and keeps the result in history.
@@ -50,7 +51,7 @@ pub fn MockReview(
                             </div>
                             <details class="dd-card__full">
                                 <summary>"Model answer"</summary>
-                                <div class="dd-prose" inner_html=q.answer_html></div>
+                                <AnswerBody question=q/>
                             </details>
                             <div class="dd-grades" role="group" aria-label=format!("Grade question {}", index + 1)>
                                 {Grade::ALL.into_iter().map(|g| view! {
