@@ -34,6 +34,17 @@ fn main() {
             for f in &files {
                 fs::write(out.join(&f.name), &f.text).expect("write an answers file");
             }
+            // For the static shell's copy of the home page's lead (.ci/post-build.mjs fills it in index.html).
+            let wordings: usize = questions.iter().map(|q| 1 + q.variants.len()).sum();
+            let answered = questions.iter().filter(|q| q.answered).count();
+            fs::write(
+                out.join("bank-facts.json"),
+                format!(
+                    "{{\"questions\": {}, \"wordings\": {wordings}, \"answered\": {answered}}}\n",
+                    questions.len()
+                ),
+            )
+            .expect("write bank-facts.json");
             fs::write(
                 out.join("bank_data.rs"),
                 generate(&topics, &questions, &files, &out),

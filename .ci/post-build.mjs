@@ -40,6 +40,18 @@ for (const name of names) {
 const indexPath = join(staging, "index.html");
 let html = readFileSync(indexPath, "utf8");
 
+// The shell's copy of the home page's lead paragraph, with the bank's counts (keep the wording in step with
+// src/ui/pages/home_page.rs): on the home page the first paint is then the real text, not a skeleton.
+const outDir = outDirs.find((d) => existsSync(join(d, names[0])));
+const facts = JSON.parse(readFileSync(join(outDir, "bank-facts.json"), "utf8"));
+const lead =
+  `${facts.questions} questions on Django, DRF and Python backend work, asked ${facts.wordings} ways in real interview lists, ` +
+  `${facts.answered === facts.questions ? "each with a model answer" : `${facts.answered} with model answers so far`}. ` +
+  "Study them as flashcards, offline, with your progress kept in this browser.";
+if (!html.includes("{{home-lead}}")) throw new Error("post-build: index.html has no {{home-lead}} placeholder");
+html = html.replace("{{home-lead}}", lead);
+writeFileSync(indexPath, html);
+
 if (release) {
   const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
     ([, body]) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`,

@@ -17,6 +17,7 @@ const TYPES = {
   ".webmanifest": "application/manifest+json",
   ".png": "image/png",
   ".svg": "image/svg+xml",
+  ".txt": "text/plain; charset=utf-8",
 };
 
 /** Starts a server; returns { url, setRoot(dir), requests, close() }. */

@@ -137,6 +137,27 @@ test.describe("the static shell in index.html", () => {
     await expect(app.heading()).toHaveText("What is Django?");
     await expect(page.locator("#dd-shell")).toHaveCount(0);
   });
+
+  test("on the home page it already shows the page's real first lines, the same the app renders", async ({ page }) => {
+    await page.route("**/*.wasm", (route) => route.abort());
+    await page.goto("/");
+    const shellLead = page.locator("#dd-shell .dd-hero__lead");
+    await expect(page.locator("#dd-shell h1:visible")).toHaveText("Ace your Django interview");
+    await expect(shellLead).toBeVisible();
+    const text = await shellLead.textContent();
+    expect(text).toMatch(/^\d+ questions on Django, DRF and Python backend work, asked \d+ ways/);
+    expect(text).not.toContain("{{");
+    const found = await auditEverywhere(page);
+    expect(found).toEqual(none(found));
+    await page.unroute("**/*.wasm");
+    await page.reload();
+    await expect(page.locator("#main .dd-hero__lead")).toHaveText(text);
+    await expect(page.locator("#dd-shell")).toHaveCount(0);
+    // Elsewhere the shell shows no home page text.
+    await page.route("**/*.wasm", (route) => route.abort());
+    await page.goto("/browse");
+    await expect(page.locator("#dd-shell .dd-hero")).toBeHidden();
+  });
 });
 
 test("the axe check detects a real violation (guards against a vacuous pass)", async ({ page }) => {
