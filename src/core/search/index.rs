@@ -122,6 +122,9 @@ pub struct IndexBuilder {
     questions: &'static [Question],
     next: usize,
     b: Builder,
+    sorted: Sorted,
+    /// Sorting steps done after the last question: 0, 1 (postings) or 2 (surfaces too).
+    sorting: u8,
 }
 
 impl IndexBuilder {
@@ -135,12 +138,29 @@ impl IndexBuilder {
                 field_len: vec![[0; INDEXED_FIELDS]; questions.len()],
                 ..Builder::default()
             },
+            sorted: Sorted::default(),
+            sorting: 0,
         }
     }
 
-    /// Indexes up to `n` more questions; `true` once every question is in. Answer text comes from
-    /// [`Question::answer_html`]: load the answers first, a missing one indexes as empty.
+    /// Indexes up to `n` more questions, or once they are all in, does one of the two sorting steps; `true` when
+    /// there is nothing left but [`IndexBuilder::finish`]. Answer text comes from [`Question::answer_html`]: load
+    /// the answers first, a missing one indexes as empty.
     pub fn step(&mut self, n: usize) -> bool {
+        if self.next == self.questions.len() {
+            match self.sorting {
+                0 => self.sorted.postings(&mut self.b),
+                1 => self.sorted.surfaces(&mut self.b),
+                _ => return true,
+            }
+            self.sorting += 1;
+            return self.sorting == 2;
+        }
+        self.index_questions(n);
+        false
+    }
+
+    fn index_questions(&mut self, n: usize) {
         let end = self.next.saturating_add(n).min(self.questions.len());
         for doc in self.next..end {
             let q = &self.questions[doc];
@@ -162,7 +182,6 @@ impl IndexBuilder {
             );
         }
         self.next = end;
-        self.is_done()
     }
 
     /// Whether every question has been indexed.
@@ -180,20 +199,35 @@ impl IndexBuilder {
         self.questions.len()
     }
 
-    /// Indexes whatever is left and sorts the postings into the finished index.
+    /// Does whatever is left and returns the finished index.
     pub fn finish(mut self) -> SearchIndex {
-        self.step(usize::MAX);
-        SearchIndex::from_builder(self.questions, self.b)
+        while !self.step(usize::MAX) {}
+        SearchIndex::from_parts(self.questions, self.b, self.sorted)
     }
 }
 
-impl SearchIndex {
-    /// Builds the index over `questions` (at most 65,535 of them) in one go.
-    pub fn build(questions: &'static [Question]) -> SearchIndex {
-        IndexBuilder::new(questions).finish()
-    }
+/// The sorted halves of an index, made by [`IndexBuilder::step`] once every question is in (each in its own step,
+/// so no step is long).
+#[derive(Default)]
+struct Sorted {
+    /// Temporary stem id → final stem id (its rank in sorted order).
+    rank: Vec<u32>,
+    stem_text: String,
+    stem_end: Vec<u32>,
+    stem_df: Vec<u16>,
+    post_end: Vec<u32>,
+    post_doc: Vec<u16>,
+    post_field_tf: Vec<u8>,
+    surface_text: String,
+    surface_end: Vec<u32>,
+    surface_stem: Vec<u32>,
+    by_stem: Vec<u32>,
+    surface_mask: Vec<u32>,
+}
 
-    fn from_builder(questions: &'static [Question], b: Builder) -> SearchIndex {
+impl Sorted {
+    /// Stems in order and the per-stem postings.
+    fn postings(&mut self, b: &mut Builder) {
         // Stems in sorted order, so that a stem's id is its rank and lookups are binary searches.
         let mut order: Vec<u32> = (0..b.stem_names.len() as u32).collect();
         order.sort_unstable_by(|&x, &y| b.stem_names[x as usize].cmp(&b.stem_names[y as usize]));
@@ -224,7 +258,7 @@ impl SearchIndex {
             sorted[fill[r] as usize] = (o & 0xff_ffff) as u32;
             fill[r] += 1;
         }
-        drop(b.occurrences);
+        b.occurrences = Vec::new();
 
         let mut post_end = vec![0u32; order.len()];
         let mut stem_df = vec![0u16; order.len()];
@@ -250,7 +284,20 @@ impl SearchIndex {
             post_end[stem] = post_doc.len() as u32;
         }
 
-        let mut surfaces: Vec<(String, u32)> = b.surfaces.into_iter().collect();
+        self.rank = rank;
+        self.stem_text = stem_text;
+        self.stem_end = stem_end;
+        self.stem_df = stem_df;
+        self.post_end = post_end;
+        self.post_doc = post_doc;
+        self.post_field_tf = post_field_tf;
+    }
+
+    /// The vocabulary as written, sorted, with each term's stem.
+    fn surfaces(&mut self, b: &mut Builder) {
+        let rank = &self.rank;
+        let mut surfaces: Vec<(String, u32)> =
+            std::mem::take(&mut b.surfaces).into_iter().collect();
         surfaces.sort_unstable();
         let mut surface_text = String::new();
         let mut surface_end = Vec::with_capacity(surfaces.len());
@@ -266,6 +313,35 @@ impl SearchIndex {
         let mut by_stem: Vec<u32> = (0..surface_stem.len() as u32).collect();
         by_stem.sort_by_key(|&i| surface_stem[i as usize]);
 
+        self.surface_text = surface_text;
+        self.surface_end = surface_end;
+        self.surface_stem = surface_stem;
+        self.by_stem = by_stem;
+        self.surface_mask = surface_mask;
+    }
+}
+
+impl SearchIndex {
+    /// Builds the index over `questions` (at most 65,535 of them) in one go.
+    pub fn build(questions: &'static [Question]) -> SearchIndex {
+        IndexBuilder::new(questions).finish()
+    }
+
+    fn from_parts(questions: &'static [Question], b: Builder, sorted: Sorted) -> SearchIndex {
+        let Sorted {
+            stem_text,
+            stem_end,
+            stem_df,
+            post_end,
+            post_doc,
+            post_field_tf,
+            surface_text,
+            surface_end,
+            surface_stem,
+            by_stem,
+            surface_mask,
+            ..
+        } = sorted;
         let mut avg_len = [1.0f32; INDEXED_FIELDS];
         for (f, avg) in avg_len.iter_mut().enumerate() {
             let (sum, n) = b
