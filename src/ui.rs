@@ -1,6 +1,7 @@
 //! The Leptos layer: thin views over `core`, one component per file.
 
 pub mod app;
+pub mod bench;
 pub mod components;
 pub mod pages;
 pub mod pwa;
