@@ -2,6 +2,7 @@
 
 pub mod answers;
 pub mod app;
+pub mod bench;
 pub mod components;
 pub mod pages;
 pub mod pwa;

@@ -1,7 +1,8 @@
 //! Search latency over the real bank: `cargo bench --bench search`.
 //!
 //! Prints index build time, an estimate of the index's size, and p50/p95/max latency per query set and overall.
-//! It asserts nothing about time: figures depend on the machine.
+//! It asserts nothing about time: figures depend on the machine. The queries, the hit limit and the notes come
+//! from `search-queries.json`, which the browser bench (`bench.mjs`, "search call in the browser") reads too.
 //!
 //! Each query runs `RUNS` times. `p50`, `p95` and `max` are percentiles over the queries of each query's median
 //! wall time (steady even on a busy machine); `raw p95` and `raw max` are over every single run, preemptions
@@ -14,75 +15,34 @@ use std::time::{Duration, Instant};
 
 use django_drill::core::bank;
 use django_drill::core::search::SearchIndex;
+use serde::Deserialize;
 
 /// Runs of each query after one warm-up run.
 const RUNS: usize = 50;
-/// Hits asked for, as the search page does.
-const LIMIT: usize = 20;
 
-const TERMS: &[&str] = &[
-    "select_related",
-    "N+1",
-    "csrf",
-    "sync_to_async",
-    "@login_required",
-    "ModelSerializer",
-    "get_or_create",
-    "middleware ordering",
-    "custom user model",
-    "jwt authentication",
-    "celery",
-    "django.db.models",
-    "settings.py",
-    "__init__",
-    "transaction atomic",
-];
+/// The query sets, the hit limit and the notes, shared with the browser bench (`tests/bench/bench.mjs`).
+const QUERIES: &str = include_str!("search-queries.json");
 
-const MISSPELLINGS: &[&str] = &[
-    "midleware",
-    "serialiser",
-    "prefetch_relatd",
-    "signls",
-    "csfr",
-    "pagnation",
-    "throttleing",
-    "querysett evaluation",
-    "authentification",
-    "websockts channels",
-];
+/// `search-queries.json`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Queries {
+    /// Hits asked for, as the search page does.
+    limit: usize,
+    /// Named sets of queries, in the order they are reported.
+    sets: Vec<QuerySet>,
+    /// The set "did you mean" suggestions are timed on.
+    suggest_set: String,
+    /// The user's notes: question id → text.
+    notes: BTreeMap<String, String>,
+}
 
-const PASTED: &[&str] = &[
-    "What is the purpose of the `settings.py` file, and how does it facilitate configuration in a Django project?",
-    "How can you optimize database queries to avoid the N+1 problem?",
-    "Explain the concept of middleware in Django.",
-    "What challenges arise when performing database operations in asynchronous views, and how do utilities like sync_to_async help?",
-    "Describe the differences between Serializer and ModelSerializer in DRF.",
-    "How do you implement Content Security Policy (CSP) in Django?",
-    "Write a function to check if a given string is a palindrome.",
-    "Describe the difference between a process and a thread.",
-    "What is Django?",
-    "Compare WSGI and ASGI, and explain why ASGI is important for modern Django applications.",
-];
-
-/// What a user sends while typing, keystroke by keystroke.
-const TYPING: &[&str] = &[
-    "s",
-    "se",
-    "sel",
-    "sele",
-    "selec",
-    "select_",
-    "select_rel",
-    "pre",
-    "prefetch",
-    "prefetch_r",
-    "mid",
-    "midd",
-    "middlew",
-    "how do i ca",
-    "custom us",
-    "django rest fr",
-];
+/// One named set of queries.
+#[derive(Deserialize)]
+struct QuerySet {
+    name: String,
+    queries: Vec<String>,
+}
 
 fn main() {
     let questions = bank::questions();
@@ -120,31 +80,40 @@ fn main() {
     println!("size: about {} KiB on the heap", index.heap_bytes() / 1024);
     println!();
 
-    let notes = sample_notes();
-    let sets: [(&str, &[&str]); 4] = [
-        ("terms", TERMS),
-        ("misspellings", MISSPELLINGS),
-        ("pasted questions", PASTED),
-        ("typing prefixes", TYPING),
-    ];
+    let Queries {
+        limit,
+        sets,
+        suggest_set,
+        notes,
+    } = serde_json::from_str(QUERIES).expect("tests/bench/search-queries.json is valid");
+    for id in notes.keys() {
+        assert!(
+            bank::question(id).is_some(),
+            "search-queries.json: a note for {id}, which is not in the bank"
+        );
+    }
     let mut all = Samples::default();
     println!(
         "{:<17} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
         "set", "queries", "p50", "p95", "max", "raw p95", "raw max", "cpu p50", "cpu p95"
     );
-    for (name, set) in sets {
+    for set in &sets {
         let mut samples = Samples::default();
-        for &q in set {
-            black_box(index.search(q, &notes, LIMIT));
-            samples.add(|| black_box(index.search(black_box(q), &notes, LIMIT)));
+        for q in &set.queries {
+            black_box(index.search(q, &notes, limit));
+            samples.add(|| black_box(index.search(black_box(q), &notes, limit)));
         }
-        samples.report(name);
+        samples.report(&set.name);
         all.extend(samples);
     }
     all.report("overall");
 
+    let suggest = sets
+        .iter()
+        .find(|s| s.name == suggest_set)
+        .expect("search-queries.json: suggestSet names a set");
     let mut samples = Samples::default();
-    for &q in MISSPELLINGS {
+    for q in &suggest.queries {
         samples.add(|| black_box(index.suggest(black_box(q))));
     }
     samples.report("suggest");
@@ -237,22 +206,6 @@ fn thread_cpu_time() -> Option<Duration> {
 #[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]
 fn thread_cpu_time() -> Option<Duration> {
     None
-}
-
-/// A few notes, as a user who writes some would have.
-fn sample_notes() -> BTreeMap<String, String> {
-    let texts = [
-        "Remember: select_related for FK, prefetch_related for M2M. Asked at Acme.",
-        "Interviewer wanted the middleware order for auth + sessions.",
-        "Use assertNumQueries to prove the N+1 fix.",
-        "csrf_exempt on webhooks only; verify signatures instead.",
-    ];
-    bank::questions()
-        .iter()
-        .step_by(37)
-        .zip(texts.iter().cycle())
-        .map(|(q, t)| (q.id.to_string(), t.to_string()))
-        .collect()
 }
 
 fn ms(d: Duration) -> String {
