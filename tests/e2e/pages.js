@@ -48,7 +48,7 @@ export class Browse extends App {
     return this.page.locator(".dd-qrow");
   }
   async chooseLevel(label) {
-    await this.page.getByLabel("Level").selectOption({ label });
+    await this.page.getByLabel(/^Level/).selectOption({ label });
   }
 }
 
