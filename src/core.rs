@@ -11,3 +11,4 @@ pub mod search;
 pub mod share;
 pub mod stats;
 pub mod study;
+pub mod ticked;

@@ -18,7 +18,7 @@ use super::pages::search_page::SearchPage;
 use super::pages::settings_page::SettingsPage;
 use super::pages::stats_page::StatsPage;
 use super::pages::study_page::StudyPage;
-use super::state::AppState;
+use super::state::{AppState, TickedSet};
 
 /// The path the app is served under, from the document's `<base href>` (`""` at the site root or without a
 /// `<base>` element), so the same build works at `/` and under a sub-path.
@@ -54,6 +54,7 @@ pub fn href(path: &str) -> String {
 #[component]
 pub fn App() -> impl IntoView {
     AppState::provide();
+    TickedSet::provide();
     let base = base_path();
     BASE.with(|b| *b.borrow_mut() = base.clone());
     // The app started, so this root is right: index.html uses it for deep links it cannot place by route.

@@ -19,4 +19,6 @@ pub mod shortcuts_dialog;
 pub mod site_header;
 pub mod status_badge;
 pub mod storage_notice;
+pub mod tick_box;
+pub mod ticked_bar;
 pub mod update_prompt;

@@ -8,6 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::core::backup;
 use crate::core::fsrs::{Scheduler, SchedulerConfig};
 use crate::core::progress::{Progress, Review, Settings, Theme};
+use crate::core::ticked::Ticked;
 use crate::storage::{self, review_key, ReviewKey, SaveError};
 
 /// Milliseconds since the Unix epoch, from the browser clock. Only the UI reads the clock.
@@ -289,5 +290,29 @@ impl AppState {
                 leptos::logging::warn!("download failed: {e:?}");
             }
         }
+    }
+}
+
+/// The questions ticked on browse and search rows for a shared set. It lives for the session, across pages, and
+/// is not stored: a set is shared or studied right away, and the link keeps it.
+#[derive(Debug, Clone, Copy)]
+pub struct TickedSet {
+    /// The ticked questions, in tick order.
+    pub ticked: RwSignal<Ticked>,
+}
+
+impl TickedSet {
+    /// Provides an empty ticked set as context.
+    pub fn provide() -> Self {
+        let set = TickedSet {
+            ticked: RwSignal::new(Ticked::default()),
+        };
+        provide_context(set);
+        set
+    }
+
+    /// The set provided by [`TickedSet::provide`].
+    pub fn expect() -> Self {
+        expect_context::<TickedSet>()
     }
 }

@@ -48,7 +48,33 @@ export class Browse extends App {
     return this.page.locator(".dd-qrow");
   }
   async chooseLevel(label) {
-    await this.page.getByLabel("Level").selectOption({ label });
+    await this.page.getByLabel(/^Level/).selectOption({ label });
+  }
+}
+
+/** The ticked set: "Add to set" boxes on browse and search rows, and the bar that shares exactly those. */
+export class TickedSet extends App {
+  /** The "Add to set" box of the nth row of the list shown (browse or search). */
+  box(n) {
+    return this.page.locator(".dd-qrow").nth(n).getByRole("checkbox", { name: /^Add to set: / });
+  }
+  /** The question id of the nth row, from its link. */
+  async idOf(n) {
+    const href = await this.page.locator(".dd-qrow").nth(n).locator(".dd-qrow__link").getAttribute("href");
+    return href.match(/\/q\/([^?]+)/)[1];
+  }
+  /** Ticks the nth row and returns its question id. */
+  async tick(n) {
+    await this.box(n).check();
+    return this.idOf(n);
+  }
+  bar() {
+    return this.page.locator(".dd-ticked");
+  }
+  /** Searches from the header's search box, as typing does: the app stays loaded. */
+  async search(text) {
+    await this.page.locator(".dd-search__input").fill(text);
+    await expect(this.page).toHaveURL(new RegExp(`/search\\?q=${encodeURIComponent(text)}$`));
   }
 }
 

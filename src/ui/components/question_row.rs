@@ -1,35 +1,40 @@
 //! One question in a list.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::level_badge::LevelBadge;
 use super::status_badge::StatusBadge;
+use super::tick_box::TickBox;
 use crate::core::bank::Question;
-use crate::core::progress::QuestionStatus;
 use crate::ui::app::href;
+use crate::ui::state::AppState;
 
-/// A linked question with its level, the user's status and a draft marker.
+/// A linked question with its level, the user's status, a draft marker and its "Add to set" tick. Kept alive
+/// by a keyed list while it stays in it: the link follows `list_query` and the badge follows the user's progress,
+/// each redrawn only when it changes.
 #[component]
 pub fn QuestionRow(
     /// The question.
     question: &'static Question,
-    /// The user's status for it.
-    status: QuestionStatus,
     /// Query string carried to the question page so previous/next follow this list.
     #[prop(into)]
-    list_query: String,
+    list_query: Signal<String>,
 ) -> impl IntoView {
-    let path = format!("/q/{}{}", question.id, list_query);
+    let state = AppState::expect();
+    let id = question.id;
+    let status = Memo::new(move |_| state.progress.with(|p| p.status(id)));
+    // A plain link: the router follows it all the same, and does not track the URL for each of hundreds of rows.
+    let path = move || list_query.with(|q| href(&format!("/q/{id}{q}")));
     view! {
         <li class="dd-qrow">
-            <A href=href(&path) attr:class="dd-qrow__link">
+            <a href=path class="dd-qrow__link">
                 <span class="dd-qrow__text" inner_html=question.text_html></span>
-            </A>
+            </a>
             <span class="dd-qrow__meta">
                 <LevelBadge level=question.level/>
-                <StatusBadge status=status/>
+                {move || view! { <StatusBadge status=status.get()/> }}
                 {(!question.is_answered()).then(|| view! { <span class="dd-draft">"Answer coming"</span> })}
+                <TickBox question=question/>
             </span>
         </li>
     }

@@ -5,10 +5,12 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::home_page::set_title;
-use crate::core::bank::{self, Level};
+use crate::core::bank::{self, Level, Question, Topic};
 use crate::core::browse::{BrowseFilter, Standing};
+use crate::core::ticked::MAX_TICKED;
 use crate::ui::components::question_row::QuestionRow;
 use crate::ui::components::share_set::ShareSet;
+use crate::ui::components::ticked_bar::TickedBar;
 use crate::ui::state::{now_ms, AppState};
 
 /// The browse page.
@@ -66,11 +68,29 @@ pub fn BrowsePage() -> impl IntoView {
         }
     };
 
-    let results = Memo::new(move |_| {
-        state
-            .progress
-            .with(|p| filter.with(|f| state.scheduler.with(|sch| f.apply(p, sch, now_ms()))))
+    // The filtered questions, by identity: a change that keeps the same list notifies nothing downstream.
+    let results = Memo::new_with_compare(
+        move |_| {
+            state
+                .progress
+                .with(|p| filter.with(|f| state.scheduler.with(|sch| f.apply(p, sch, now_ms()))))
+        },
+        |old, new| old.is_none_or(|old| !new.is_some_and(|new| same_questions(old, new))),
+    );
+    let list_query = Memo::new(move |_| filter.with(BrowseFilter::to_query));
+    let topics_shown = Memo::new(move |_| {
+        results.with(|list| {
+            bank::topics()
+                .iter()
+                .filter(|t| list.iter().any(|q| q.topic == t.id))
+                .collect::<Vec<&'static Topic>>()
+        })
     });
+    let share_shown = Memo::new(move |_| {
+        filter.with(|f| *f != BrowseFilter::default())
+            && results.with(|r| !r.is_empty() && r.len() <= MAX_TICKED)
+    });
+    let share_ids = Signal::derive(move || results.with(|r| r.iter().map(|q| q.id).collect()));
 
     view! {
         <h1>"Browse questions"</h1>
@@ -133,47 +153,59 @@ pub fn BrowsePage() -> impl IntoView {
                 n => format!("{n} questions"),
             }}
         </p>
-        {move || {
-            let filtered = filter.with(|f| *f != BrowseFilter::default());
-            let ids: Vec<&'static str> = results.with(|r| r.iter().map(|q| q.id).collect());
-            (filtered && !ids.is_empty() && ids.len() <= 60).then(|| view! { <ShareSet ids=ids/> })
-        }}
-        {move || {
-            let list_query = filter.with(BrowseFilter::to_query);
-            let list = results.get();
-            if list.is_empty() {
-                return view! { <p class="dd-empty">"No questions match these filters."</p> }.into_any();
-            }
-            bank::topics()
-                .iter()
-                .filter_map(|topic| {
-                    let in_topic: Vec<_> = list.iter().copied().filter(|q| q.topic == topic.id).collect();
-                    if in_topic.is_empty() {
-                        return None;
-                    }
-                    let list_query = list_query.clone();
-                    let heading_id = format!("topic-{}", topic.id);
-                    let labelled_by = heading_id.clone();
-                    Some(view! {
-                        <section class="dd-group" aria-labelledby=labelled_by>
-                            <h2 class="dd-group__title" id=heading_id>
-                                {topic.title}
-                                <span class="dd-group__count">{in_topic.len()}</span>
-                            </h2>
-                            <ul class="dd-qlist">
-                                {in_topic
-                                    .into_iter()
-                                    .map(|q| {
-                                        let status = state.progress.with_untracked(|p| p.status(q.id));
-                                        view! { <QuestionRow question=q status=status list_query=list_query.clone()/> }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        </section>
-                    })
-                })
-                .collect_view()
-                .into_any()
-        }}
+        <Show when=move || share_shown.get()>
+            <ShareSet ids=share_ids/>
+        </Show>
+        <Show when=move || results.with(Vec::is_empty)>
+            <p class="dd-empty">"No questions match these filters."</p>
+        </Show>
+        // Keyed by id: a filter change adds and removes rows, and rows that stay are not rebuilt.
+        <For each=move || topics_shown.get() key=|topic| topic.id let:topic>
+            <TopicGroup topic=topic results=results list_query=list_query/>
+        </For>
+        <TickedBar/>
+    }
+}
+
+/// Whether two lists hold the same questions in the same order (by identity: the bank's questions are statics).
+fn same_questions(a: &[&'static Question], b: &[&'static Question]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| std::ptr::eq(*x, *y))
+}
+
+/// One topic's heading and its rows among the filtered questions.
+#[component]
+fn TopicGroup(
+    /// The topic.
+    topic: &'static Topic,
+    /// The filtered questions of every topic.
+    results: Memo<Vec<&'static Question>>,
+    /// The filter as a query string, carried by each row's link.
+    list_query: Memo<String>,
+) -> impl IntoView {
+    let rows = Memo::new_with_compare(
+        move |_| {
+            results.with(|list| {
+                list.iter()
+                    .copied()
+                    .filter(|q| q.topic == topic.id)
+                    .collect::<Vec<_>>()
+            })
+        },
+        |old, new| old.is_none_or(|old| !new.is_some_and(|new| same_questions(old, new))),
+    );
+    let heading_id = format!("topic-{}", topic.id);
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="dd-group" aria-labelledby=labelled_by>
+            <h2 class="dd-group__title" id=heading_id>
+                {topic.title}
+                <span class="dd-group__count">{move || rows.with(Vec::len)}</span>
+            </h2>
+            <ul class="dd-qlist">
+                <For each=move || rows.get() key=|q| q.id let:q>
+                    <QuestionRow question=q list_query=list_query/>
+                </For>
+            </ul>
+        </section>
     }
 }

@@ -8,12 +8,14 @@ use wasm_bindgen::JsCast;
 
 use super::home_page::set_title;
 use crate::core::bank;
-use crate::core::search::Field;
+use crate::core::search::{Field, Hit};
 use crate::ui::answers;
 use crate::ui::app::href;
 use crate::ui::components::level_badge::LevelBadge;
 use crate::ui::components::search_box::encode;
 use crate::ui::components::share_set::ShareSet;
+use crate::ui::components::tick_box::TickBox;
+use crate::ui::components::ticked_bar::TickedBar;
 use crate::ui::search;
 use crate::ui::state::AppState;
 
@@ -75,19 +77,28 @@ pub fn SearchPage() -> impl IntoView {
             let _ = node.unchecked_into::<web_sys::HtmlElement>().focus();
         }
     };
+    let ids = Memo::new(move |_| hits.with(|h| h.iter().map(|h| h.id).collect::<Vec<_>>()));
+    // Which of the three views shows: it changes rarely, so the list below is not rebuilt per keystroke.
+    let view_kind = Memo::new(move |_| {
+        if q.with(|t| t.trim().is_empty()) {
+            Shown::Prompt
+        } else if ids.with(Vec::is_empty) && !search::is_ready() {
+            Shown::Preparing
+        } else if ids.with(Vec::is_empty) {
+            Shown::NoMatch
+        } else {
+            Shown::Results
+        }
+    });
     view! {
         <section class="dd-results" on:keydown=on_keydown aria-labelledby="results-heading">
             <h1 id="results-heading">
                 {move || if q.get().trim().is_empty() { "Search".to_string() } else { format!("Results for “{}”", q.get()) }}
             </h1>
-            {move || {
-                let text = q.get();
-                let list = hits.get();
-                if text.trim().is_empty() {
-                    return view! { <p class="dd-empty">"Type in the search box above: a term (select_related, CSRF, N+1), a misspelling, or a whole question."</p> }.into_any();
-                }
-                if list.is_empty() && !search::is_ready() {
-                    return match answers::failure() {
+            {move || match view_kind.get() {
+                Shown::Prompt => view! { <p class="dd-empty">"Type in the search box above: a term (select_related, CSRF, N+1), a misspelling, or a whole question."</p> }.into_any(),
+                Shown::Preparing => view! {
+                    {move || match answers::failure() {
                         Some(why) => view! {
                             <div class="dd-answer-wait dd-answer-wait--failed" role="alert">
                                 <p>"Search covers the model answers, and some could not be loaded. " {why}</p>
@@ -95,13 +106,13 @@ pub fn SearchPage() -> impl IntoView {
                             </div>
                         }.into_any(),
                         None => view! { <p class="dd-count" role="status">"Preparing search…"</p> }.into_any(),
-                    };
-                }
-                if list.is_empty() {
-                    let suggestions = search::suggest(&text);
-                    return view! {
-                        <p class="dd-count" role="status">"No questions match."</p>
-                        {(!suggestions.is_empty()).then(|| view! {
+                    }}
+                }.into_any(),
+                Shown::NoMatch => view! {
+                    <p class="dd-count" role="status">"No questions match."</p>
+                    {move || {
+                        let suggestions = search::suggest(&q.get());
+                        (!suggestions.is_empty()).then(|| view! {
                             <p class="dd-suggest">
                                 "Did you mean: "
                                 {suggestions.into_iter().take(5).map(|s| view! {
@@ -109,50 +120,95 @@ pub fn SearchPage() -> impl IntoView {
                                     " "
                                 }).collect_view()}
                             </p>
-                        })}
-                    }.into_any();
-                }
-                let ids: Vec<&'static str> = list.iter().map(|h| h.id).collect();
-                view! {
+                        })
+                    }}
+                }.into_any(),
+                Shown::Results => view! {
                     <p class="dd-count" role="status">
-                        {match list.len() { 1 => "1 question".to_string(), n => format!("{n} questions") }}
+                        {move || match ids.with(Vec::len) { 1 => "1 question".to_string(), n => format!("{n} questions") }}
                         " · ↑ ↓ to move, Enter to open"
                     </p>
                     <ShareSet ids=ids/>
                     <ol class="dd-qlist dd-results__list">
-                        {list.into_iter().filter_map(|hit| {
-                            let q = bank::question(hit.id)?;
-                            let field = match hit.field {
-                                Field::Question => "Question",
-                                Field::Variant => "Also asked as",
-                                Field::KeyPoint => "Key point",
-                                Field::Tag => "Tags",
-                                Field::Answer => "Answer",
-                                Field::Note => "Your note",
-                            };
-                            Some(view! {
-                                <li class="dd-qrow dd-results__item">
-                                    <A href=href(&format!("/q/{}", q.id)) attr:class="dd-qrow__link dd-results__link">
-                                        <span class="dd-qrow__text" inner_html=q.text_html></span>
-                                    </A>
-                                    <span class="dd-qrow__meta">
-                                        <LevelBadge level=q.level/>
-                                        <span class="dd-tag">{bank::topic(q.topic).map(|t| t.title)}</span>
-                                    </span>
-                                    <p class="dd-results__snippet">
-                                        <span class="dd-results__field">{field}": "</span>
-                                        {hit.snippet.into_iter().map(|s| if s.highlighted {
-                                            view! { <mark>{s.text}</mark> }.into_any()
-                                        } else {
-                                            s.text.into_any()
-                                        }).collect_view()}
-                                    </p>
-                                </li>
-                            })
-                        }).collect_view()}
+                        // Keyed by id: a keystroke moves, adds and removes rows; a row that stays only redraws
+                        // its snippet, and only if it changed.
+                        <For each=move || ids.get() key=|id| *id let:id>
+                            <ResultRow id=id hits=hits/>
+                        </For>
                     </ol>
-                }.into_any()
+                }.into_any(),
             }}
+            <TickedBar/>
         </section>
     }
+}
+
+/// Which view of the page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    /// Nothing typed yet.
+    Prompt,
+    /// Typed, but the index is still waiting for the answers files (or one failed).
+    Preparing,
+    /// Typed, nothing found.
+    NoMatch,
+    /// The ranked list.
+    Results,
+}
+
+/// One search result: the question, its level and topic, its "Add to set" tick and the snippet of its best
+/// field.
+#[component]
+fn ResultRow(
+    /// The question's id.
+    id: &'static str,
+    /// Every hit of the current query; this row shows the one for `id`.
+    hits: Memo<Vec<Hit>>,
+) -> impl IntoView {
+    let Some(q) = bank::question(id) else {
+        return ().into_any();
+    };
+    let hit = Memo::new(move |_| {
+        hits.with(|all| {
+            all.iter()
+                .find(|h| h.id == id)
+                .map(|h| (h.field, h.snippet.clone()))
+        })
+    });
+    let snippet = move || {
+        hit.with(|h| {
+            let (field, segments) = h.as_ref()?;
+            let field = match field {
+                Field::Question => "Question",
+                Field::Variant => "Also asked as",
+                Field::KeyPoint => "Key point",
+                Field::Tag => "Tags",
+                Field::Answer => "Answer",
+                Field::Note => "Your note",
+            };
+            Some(view! {
+                <span class="dd-results__field">{field}": "</span>
+                {segments.iter().map(|s| if s.highlighted {
+                    view! { <mark>{s.text.clone()}</mark> }.into_any()
+                } else {
+                    s.text.clone().into_any()
+                }).collect_view()}
+            })
+        })
+    };
+    view! {
+        <li class="dd-qrow dd-results__item">
+            // A plain link: the router follows it all the same, without tracking the URL for every row.
+            <a href=href(&format!("/q/{}", q.id)) class="dd-qrow__link dd-results__link">
+                <span class="dd-qrow__text" inner_html=q.text_html></span>
+            </a>
+            <span class="dd-qrow__meta">
+                <LevelBadge level=q.level/>
+                <span class="dd-tag">{bank::topic(q.topic).map(|t| t.title)}</span>
+                <TickBox question=q/>
+            </span>
+            <p class="dd-results__snippet">{snippet}</p>
+        </li>
+    }
+    .into_any()
 }

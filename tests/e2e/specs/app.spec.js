@@ -1,7 +1,7 @@
 // The flows a person goes through, on the release build.
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { App, Home, Browse, Study } from "../pages.js";
+import { App, Home, Browse, Study, TickedSet } from "../pages.js";
 
 test.beforeEach(async ({ page }) => {
   await page.goto("/");
@@ -119,6 +119,17 @@ test("axe finds no violations on the revealed study card (desktop and phone, lig
   await study.open("/study?topics=fundamentals");
   await study.revealWithKeyboard();
   await expect(study.answer()).toBeVisible();
+  const found = await auditEverywhere(page);
+  expect(found).toEqual(none(found));
+});
+
+test("axe finds no violations with ticked questions and their set bar (desktop and phone, light and dark)", async ({ page }) => {
+  test.setTimeout(60_000);
+  const set = new TickedSet(page);
+  await set.open("/browse?topic=drf");
+  await set.tick(0);
+  await set.tick(1);
+  await expect(set.bar()).toBeVisible();
   const found = await auditEverywhere(page);
   expect(found).toEqual(none(found));
 });
