@@ -294,15 +294,18 @@ async fn unknown_routes_and_ids_show_not_found() {
 
 #[wasm_bindgen_test]
 async fn browse_filters_by_level_through_the_url() {
-    let all = open("/browse?topic=fundamentals").await.count(".dd-qrow");
+    let all = open("/browse?topic=fundamentals")
+        .await
+        .count(".dd-qrow:not([hidden])");
     let app = open("/browse?topic=fundamentals&level=junior").await;
-    let junior = app.count(".dd-qrow");
+    let junior = app.count(".dd-qrow:not([hidden])");
     assert!(
         junior > 0 && junior < all,
         "the level filter narrows the list ({junior} of {all})"
     );
     assert_eq!(
-        app.count(".dd-qrow .dd-badge--mid") + app.count(".dd-qrow .dd-badge--senior"),
+        app.count(".dd-qrow:not([hidden]) .dd-badge--mid")
+            + app.count(".dd-qrow:not([hidden]) .dd-badge--senior"),
         0
     );
 }

@@ -360,7 +360,7 @@ async function measureBrowse(browser, base) {
           },
           () => {
             const text = document.querySelector(".dd-count").textContent;
-            return text !== before && document.querySelectorAll(".dd-qrow").length === parseInt(text, 10);
+            return text !== before && document.querySelectorAll(".dd-qrow:not([hidden])").length === parseInt(text, 10);
           },
         ),
       );
@@ -375,8 +375,8 @@ async function measureBrowse(browser, base) {
     const got = await page.evaluate(async (n) => {
       const out = [];
       for (let i = 0; i < n; i++) {
-        await window.__ddWaitFor(() => document.querySelectorAll(".dd-qrow__link").length > 0);
-        const links = document.querySelectorAll(".dd-qrow__link");
+        await window.__ddWaitFor(() => document.querySelectorAll(".dd-qrow:not([hidden]) .dd-qrow__link").length > 0);
+        const links = document.querySelectorAll(".dd-qrow:not([hidden]) .dd-qrow__link");
         const link = links[(i * 37) % links.length];
         out.push(await window.__ddMeasure(() => link.click(), () => !document.querySelector(".dd-qrow") && !!document.querySelector(".dd-question__title")));
         await window.__ddSettle();

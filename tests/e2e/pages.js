@@ -45,7 +45,7 @@ export class Home extends App {
 
 export class Browse extends App {
   rows() {
-    return this.page.locator(".dd-qrow");
+    return this.page.locator(".dd-qrow:not([hidden])");
   }
   async chooseLevel(label) {
     await this.page.getByLabel(/^Level/).selectOption({ label });
@@ -56,11 +56,11 @@ export class Browse extends App {
 export class TickedSet extends App {
   /** The "Add to set" box of the nth row of the list shown (browse or search). */
   box(n) {
-    return this.page.locator(".dd-qrow").nth(n).getByRole("checkbox", { name: /^Add to set: / });
+    return this.page.locator(".dd-qrow:not([hidden])").nth(n).getByRole("checkbox", { name: /^Add to set: / });
   }
   /** The question id of the nth row, from its link. */
   async idOf(n) {
-    const href = await this.page.locator(".dd-qrow").nth(n).locator(".dd-qrow__link").getAttribute("href");
+    const href = await this.page.locator(".dd-qrow:not([hidden])").nth(n).locator(".dd-qrow__link").getAttribute("href");
     return href.match(/\/q\/([^?]+)/)[1];
   }
   /** Ticks the nth row and returns its question id. */

@@ -1,5 +1,7 @@
 //! Browse: topics → questions, filtered by topic, level and status; the filter lives in the URL.
 
+use std::collections::HashSet;
+
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -78,13 +80,10 @@ pub fn BrowsePage() -> impl IntoView {
         |old, new| old.is_none_or(|old| !new.is_some_and(|new| same_questions(old, new))),
     );
     let list_query = Memo::new(move |_| filter.with(BrowseFilter::to_query));
-    let topics_shown = Memo::new(move |_| {
-        results.with(|list| {
-            bank::topics()
-                .iter()
-                .filter(|t| list.iter().any(|q| q.topic == t.id))
-                .collect::<Vec<&'static Topic>>()
-        })
+    // Which questions pass the filter: every row is built once and only shown or hidden, so a filter change
+    // touches attributes, not hundreds of rows.
+    let shown = Memo::new(move |_| {
+        results.with(|list| list.iter().map(|q| q.id).collect::<HashSet<&'static str>>())
     });
     let share_shown = Memo::new(move |_| {
         filter.with(|f| *f != BrowseFilter::default())
@@ -159,10 +158,10 @@ pub fn BrowsePage() -> impl IntoView {
         <Show when=move || results.with(Vec::is_empty)>
             <p class="dd-empty">"No questions match these filters."</p>
         </Show>
-        // Keyed by id: a filter change adds and removes rows, and rows that stay are not rebuilt.
-        <For each=move || topics_shown.get() key=|topic| topic.id let:topic>
-            <TopicGroup topic=topic results=results list_query=list_query/>
-        </For>
+        {bank::topics()
+            .iter()
+            .map(|topic| view! { <TopicGroup topic=topic shown=shown list_query=list_query/> })
+            .collect_view()}
         <TickedBar/>
     }
 }
@@ -172,39 +171,38 @@ fn same_questions(a: &[&'static Question], b: &[&'static Question]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| std::ptr::eq(*x, *y))
 }
 
-/// One topic's heading and its rows among the filtered questions.
+/// One topic's heading and all its rows, each shown while it passes the filter (the group hides when none does).
 #[component]
 fn TopicGroup(
     /// The topic.
     topic: &'static Topic,
-    /// The filtered questions of every topic.
-    results: Memo<Vec<&'static Question>>,
+    /// Ids of the questions that pass the filter.
+    shown: Memo<HashSet<&'static str>>,
     /// The filter as a query string, carried by each row's link.
     list_query: Memo<String>,
 ) -> impl IntoView {
-    let rows = Memo::new_with_compare(
-        move |_| {
-            results.with(|list| {
-                list.iter()
-                    .copied()
-                    .filter(|q| q.topic == topic.id)
-                    .collect::<Vec<_>>()
-            })
-        },
-        |old, new| old.is_none_or(|old| !new.is_some_and(|new| same_questions(old, new))),
-    );
+    let count = Memo::new(move |_| {
+        shown.with(|s| {
+            bank::in_topic(topic.id)
+                .filter(|q| s.contains(q.id))
+                .count()
+        })
+    });
     let heading_id = format!("topic-{}", topic.id);
     let labelled_by = heading_id.clone();
     view! {
-        <section class="dd-group" aria-labelledby=labelled_by>
+        <section class="dd-group" aria-labelledby=labelled_by hidden=move || count.get() == 0>
             <h2 class="dd-group__title" id=heading_id>
                 {topic.title}
-                <span class="dd-group__count">{move || rows.with(Vec::len)}</span>
+                <span class="dd-group__count">{move || count.get()}</span>
             </h2>
             <ul class="dd-qlist">
-                <For each=move || rows.get() key=|q| q.id let:q>
-                    <QuestionRow question=q list_query=list_query/>
-                </For>
+                {bank::in_topic(topic.id)
+                    .map(|q| {
+                        let visible = Memo::new(move |_| shown.with(|s| s.contains(q.id)));
+                        view! { <QuestionRow question=q list_query=list_query visible=visible/> }
+                    })
+                    .collect_view()}
             </ul>
         </section>
     }
