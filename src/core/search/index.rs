@@ -11,6 +11,9 @@ use super::{
 };
 use crate::core::bank::Question;
 
+/// Steps after the last question: stems, scatter, postings, sort the vocabulary, lay it out.
+const SORTING_STEPS: u8 = 5;
+
 /// Term frequencies saturate here; BM25 has long stopped rewarding repetition by then.
 const MAX_TF: usize = 63;
 
@@ -123,7 +126,7 @@ pub struct IndexBuilder {
     next: usize,
     b: Builder,
     sorted: Sorted,
-    /// Sorting steps done after the last question: 0, 1 (postings) or 2 (surfaces too).
+    /// Sorting steps done after the last question, out of [`SORTING_STEPS`].
     sorting: u8,
 }
 
@@ -143,18 +146,21 @@ impl IndexBuilder {
         }
     }
 
-    /// Indexes up to `n` more questions, or once they are all in, does one of the two sorting steps; `true` when
+    /// Indexes up to `n` more questions, or once they are all in, does one of the sorting steps; `true` when
     /// there is nothing left but [`IndexBuilder::finish`]. Answer text comes from [`Question::answer_html`]: load
     /// the answers first, a missing one indexes as empty.
     pub fn step(&mut self, n: usize) -> bool {
         if self.next == self.questions.len() {
             match self.sorting {
-                0 => self.sorted.postings(&mut self.b),
-                1 => self.sorted.surfaces(&mut self.b),
+                0 => self.sorted.stems(&mut self.b),
+                1 => self.sorted.scatter(&mut self.b),
+                2 => self.sorted.postings(),
+                3 => self.sorted.sort_surfaces(&mut self.b),
+                4 => self.sorted.surfaces(),
                 _ => return true,
             }
             self.sorting += 1;
-            return self.sorting == 2;
+            return self.sorting == SORTING_STEPS;
         }
         self.index_questions(n);
         false
@@ -206,8 +212,8 @@ impl IndexBuilder {
     }
 }
 
-/// The sorted halves of an index, made by [`IndexBuilder::step`] once every question is in (each in its own step,
-/// so no step is long).
+/// The sorted parts of an index, made by [`IndexBuilder::step`] once every question is in, in [`SORTING_STEPS`]
+/// steps so that no step is long.
 #[derive(Default)]
 struct Sorted {
     /// Temporary stem id → final stem id (its rank in sorted order).
@@ -223,11 +229,15 @@ struct Sorted {
     surface_stem: Vec<u32>,
     by_stem: Vec<u32>,
     surface_mask: Vec<u32>,
+    /// Between steps: where each stem's bucket starts in `scattered`, the occurrences by stem, the vocabulary.
+    bucket_start: Vec<u32>,
+    scattered: Vec<u32>,
+    sorted_surfaces: Vec<(String, u32)>,
 }
 
 impl Sorted {
-    /// Stems in order and the per-stem postings.
-    fn postings(&mut self, b: &mut Builder) {
+    /// Stems in sorted order (a stem's id is its rank, so lookups are binary searches).
+    fn stems(&mut self, b: &mut Builder) {
         // Stems in sorted order, so that a stem's id is its rank and lookups are binary searches.
         let mut order: Vec<u32> = (0..b.stem_names.len() as u32).collect();
         order.sort_unstable_by(|&x, &y| b.stem_names[x as usize].cmp(&b.stem_names[y as usize]));
@@ -241,10 +251,19 @@ impl Sorted {
             stem_text.push_str(&b.stem_names[tmp as usize]);
             stem_end.push(stem_text.len() as u32);
         }
+        b.stem_names = Vec::new();
+        self.rank = rank;
+        self.stem_text = stem_text;
+        self.stem_end = stem_end;
+    }
+
+    /// The occurrences scattered into one bucket per stem.
+    fn scatter(&mut self, b: &mut Builder) {
+        let rank = &self.rank;
 
         // Occurrences were recorded question by question, fields in order, so scattering them into per-stem
         // buckets (a counting sort, stable) leaves each bucket sorted by question and field.
-        let mut bucket_start = vec![0u32; order.len() + 1];
+        let mut bucket_start = vec![0u32; self.stem_end.len() + 1];
         for &o in &b.occurrences {
             bucket_start[rank[(o >> 24) as usize] as usize + 1] += 1;
         }
@@ -259,12 +278,20 @@ impl Sorted {
             fill[r] += 1;
         }
         b.occurrences = Vec::new();
+        self.bucket_start = bucket_start;
+        self.scattered = sorted;
+    }
 
-        let mut post_end = vec![0u32; order.len()];
-        let mut stem_df = vec![0u16; order.len()];
+    /// Each stem's postings, from its bucket of occurrences.
+    fn postings(&mut self) {
+        let stems = self.stem_end.len();
+        let bucket_start = std::mem::take(&mut self.bucket_start);
+        let sorted = std::mem::take(&mut self.scattered);
+        let mut post_end = vec![0u32; stems];
+        let mut stem_df = vec![0u16; stems];
         let mut post_doc = Vec::new();
         let mut post_field_tf = Vec::new();
-        for stem in 0..order.len() {
+        for stem in 0..stems {
             let bucket = &sorted[bucket_start[stem] as usize..bucket_start[stem + 1] as usize];
             let mut last_doc = None;
             let mut i = 0;
@@ -284,21 +311,24 @@ impl Sorted {
             post_end[stem] = post_doc.len() as u32;
         }
 
-        self.rank = rank;
-        self.stem_text = stem_text;
-        self.stem_end = stem_end;
         self.stem_df = stem_df;
         self.post_end = post_end;
         self.post_doc = post_doc;
         self.post_field_tf = post_field_tf;
     }
 
-    /// The vocabulary as written, sorted, with each term's stem.
-    fn surfaces(&mut self, b: &mut Builder) {
-        let rank = &self.rank;
+    /// The vocabulary as written, sorted.
+    fn sort_surfaces(&mut self, b: &mut Builder) {
         let mut surfaces: Vec<(String, u32)> =
             std::mem::take(&mut b.surfaces).into_iter().collect();
         surfaces.sort_unstable();
+        self.sorted_surfaces = surfaces;
+    }
+
+    /// The vocabulary's text, each term's stem and letters, and the terms in stem order.
+    fn surfaces(&mut self) {
+        let rank = &self.rank;
+        let surfaces = std::mem::take(&mut self.sorted_surfaces);
         let mut surface_text = String::new();
         let mut surface_end = Vec::with_capacity(surfaces.len());
         let mut surface_stem = Vec::with_capacity(surfaces.len());
