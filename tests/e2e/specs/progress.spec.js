@@ -2,7 +2,7 @@
 // the settings that go with them.
 import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { App, Study } from "../pages.js";
+import { App, Study, ready } from "../pages.js";
 
 const KEY = "djdrill.progress";
 
@@ -52,6 +52,8 @@ async function gradeOne(study, digit = 3) {
 
 test.beforeEach(async ({ page }) => {
   await page.goto("/");
+  // The app has mounted (and read storage) before the test's own storage is set.
+  await ready(page);
   await page.evaluate(() => localStorage.clear());
 });
 
