@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "../e2e/node_modules/playwright-core/index.mjs";
 import AxeBuilder from "../e2e/node_modules/@axe-core/playwright/dist/index.mjs";
 import { host } from "./server.mjs";
-import { bankInWasm, bankMarkdown, findBankData, firstVisitPaths, firstVisitTotals, shippedFiles, sum } from "./sizes.mjs";
+import { bankInWasm, bankMarkdown, criticalPath, findBankData, firstVisitPaths, firstVisitTotals, shippedFiles, sum } from "./sizes.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
@@ -118,8 +118,7 @@ function measureSizes() {
   const answerFiles = files.filter((f) => /^answers-.+\.txt$/.test(f.path));
   const answers = { files: answerFiles.length, raw: sum(answerFiles, "raw"), gzip: sum(answerFiles, "gzip"), brotli: sum(answerFiles, "brotli") };
   // What the first screen waits for: the page, its styles and scripts, the wasm (no answers, icons or worker).
-  const critical = files.filter((f) => f.path === "index.html" || /\.css$/.test(f.path) || (/\.js$/.test(f.path) && f.path !== "sw.js") || f.path.endsWith("_bg.wasm"));
-  totals.criticalPath = { files: critical.length, raw: sum(critical, "raw"), gzip: sum(critical, "gzip"), brotli: sum(critical, "brotli") };
+  totals.criticalPath = criticalPath(files);
   const floor = {};
   const ratio = {};
   const framework = {};

@@ -1,11 +1,12 @@
 // Size budgets for the release dist/: deterministic (bytes, not times), run by .ci/test after the release build.
-// Fails when the compressed wasm or the first-visit total is over the budget in budgets.json.
+// Fails when the compressed wasm, the critical path (what the first screen waits for) or the first-visit total is over
+// the budget in budgets.json.
 //   node tests/bench/budget.mjs [--dist dist]      check
 //   node tests/bench/budget.mjs --suggest          print today's sizes and budgets 7% above them (to re-baseline)
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { firstVisitPaths, firstVisitTotals, shippedFiles } from "./sizes.mjs";
+import { criticalPath, firstVisitPaths, firstVisitTotals, shippedFiles } from "./sizes.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
@@ -17,8 +18,10 @@ const files = shippedFiles(dist);
 const wasm = files.filter((f) => f.path.endsWith("_bg.wasm"));
 if (wasm.length !== 1) throw new Error(`expected one *_bg.wasm in ${dist}, found ${wasm.length}: is it a release build?`);
 const visit = firstVisitTotals(files, firstVisitPaths(dist));
+const critical = criticalPath(files);
 const measured = {
   wasm: { gzip: wasm[0].gzip, brotli: wasm[0].brotli },
+  criticalPath: { gzip: critical.gzip, brotli: critical.brotli },
   firstVisit: { gzip: visit.gzip, brotli: visit.brotli },
 };
 
@@ -31,7 +34,7 @@ if (argv.includes("--suggest")) {
 }
 
 let failed = false;
-for (const [what, label] of [["wasm", "wasm"], ["firstVisit", "first-visit total"]]) {
+for (const [what, label] of [["wasm", "wasm"], ["criticalPath", "critical path"], ["firstVisit", "first-visit total"]]) {
   for (const enc of ["gzip", "brotli"]) {
     const size = measured[what][enc];
     const budget = budgets[what][enc];

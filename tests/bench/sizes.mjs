@@ -71,6 +71,17 @@ export function firstVisitTotals(files, paths) {
   return total;
 }
 
+/**
+ * What the first screen waits for: the page, its styles and scripts, and the wasm. Not the answers files (fetched
+ * after the first screen), icons, the manifest or the service worker.
+ */
+export function criticalPath(files) {
+  const critical = files.filter(
+    (f) => f.path === "index.html" || /\.css$/.test(f.path) || (/\.js$/.test(f.path) && f.path !== "sw.js") || f.path.endsWith("_bg.wasm"),
+  );
+  return { files: critical.length, raw: sum(critical, "raw"), gzip: sum(critical, "gzip"), brotli: sum(critical, "brotli") };
+}
+
 export function sum(files, key) {
   return files.reduce((n, f) => n + f[key], 0);
 }
