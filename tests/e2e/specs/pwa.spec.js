@@ -121,6 +121,7 @@ test("the same dist works under a sub-path, online and offline, with 404.html as
   await appReady(page);
   await expect(page.locator(".dd-card__question")).toBeVisible();
   await page.goto(server.url);
+  await appReady(page);
   await expect(page.locator("h1")).toHaveText("Ace your Django interview");
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope);
   expect(new URL(scope).pathname).toBe("/django-drill/");
