@@ -15,14 +15,15 @@ pub fn TickBox(
     let set = TickedSet::expect().ticked;
     let id = question.id;
     let checked = move || set.with(|t| t.contains(id));
+    let full = move || set.with(|t| t.is_full() && !t.contains(id));
     view! {
-        <label class="dd-tick">
+        <label class="dd-tick" class:dd-tick--on=checked class:dd-tick--full=full>
             <input
                 type="checkbox"
                 class="dd-tick__box"
                 aria-label=format!("Add to set: {}", question.text)
                 prop:checked=checked
-                disabled=move || set.with(|t| t.is_full() && !t.contains(id))
+                disabled=full
                 on:change=move |_| set.update(|t| {
                     t.toggle(id);
                 })
