@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "../e2e/node_modules/playwright-core/index.mjs";
 import AxeBuilder from "../e2e/node_modules/@axe-core/playwright/dist/index.mjs";
 import { host } from "./server.mjs";
+import { CHROMIUM, CHROMIUM_ARGS } from "../e2e/chromium.mjs";
 import { bankInWasm, bankMarkdown, criticalPath, findBankData, firstVisitPaths, firstVisitTotals, shippedFiles, sum } from "./sizes.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -41,16 +42,6 @@ const CALL_WARMUP = QUICK ? 1 : 3;
 // The queries, hit limit and notes the native search bench (tests/bench/search.rs) uses too.
 const SEARCH_QUERIES = JSON.parse(readFileSync(join(here, "search-queries.json"), "utf8"));
 
-const CHROMIUM = process.env.CHROME_PATH || "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 // Lighthouse's mobile throttling, applied in DevTools form (its "devtools" throttling method values).
 const SLOW_4G = { offline: false, latency: 150 * 3.75, downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8, uploadThroughput: (750 * 1024 * 0.9) / 8 };
 

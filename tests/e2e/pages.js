@@ -7,6 +7,13 @@ export async function ready(page) {
   await expect(page.locator(".dd-header")).toBeVisible();
 }
 
+/** Opens the app and clears storage once it has mounted (and read storage), before the test sets its own. */
+export async function freshStart(page) {
+  await page.goto("/");
+  await ready(page);
+  await page.evaluate(() => localStorage.clear());
+}
+
 export class App {
   constructor(page) {
     this.page = page;

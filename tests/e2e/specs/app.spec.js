@@ -1,14 +1,9 @@
 // The flows a person goes through, on the release build.
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { App, Home, Browse, Study, TickedSet, ready } from "../pages.js";
+import { App, Home, Browse, Study, TickedSet, freshStart } from "../pages.js";
 
-test.beforeEach(async ({ page }) => {
-  await page.goto("/");
-  // The app has mounted (and read storage) before the test's own storage is set.
-  await ready(page);
-  await page.evaluate(() => localStorage.clear());
-});
+test.beforeEach(async ({ page }) => freshStart(page));
 
 test("home → browse a topic → open a question by deep link and reload it", async ({ page }) => {
   const home = new Home(page);

@@ -2,7 +2,7 @@
 // the settings that go with them.
 import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { App, Study, ready } from "../pages.js";
+import { App, Study, freshStart } from "../pages.js";
 
 const KEY = "djdrill.progress";
 
@@ -50,12 +50,7 @@ async function gradeOne(study, digit = 3) {
   await expect.poll(() => storedReviews(study)).toBeGreaterThan(before);
 }
 
-test.beforeEach(async ({ page }) => {
-  await page.goto("/");
-  // The app has mounted (and read storage) before the test's own storage is set.
-  await ready(page);
-  await page.evaluate(() => localStorage.clear());
-});
+test.beforeEach(async ({ page }) => freshStart(page));
 
 test("export, clear storage, import: the same progress", async ({ page }) => {
   const study = new Study(page);

@@ -1,13 +1,8 @@
 // Studying with the scheduler, the self-check and undo; a mock interview to its results.
 import { test, expect } from "@playwright/test";
-import { Study, App, ready } from "../pages.js";
+import { Study, App, freshStart } from "../pages.js";
 
-test.beforeEach(async ({ page }) => {
-  await page.goto("/");
-  // The app has mounted (and read storage) before the test's own storage is set.
-  await ready(page);
-  await page.evaluate(() => localStorage.clear());
-});
+test.beforeEach(async ({ page }) => freshStart(page));
 
 test("several cards with self-check and grades; reload keeps the schedule; undo works", async ({ page }) => {
   const study = new Study(page);
