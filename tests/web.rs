@@ -1,5 +1,5 @@
 //! Browser tests: the real app mounted in headless Chromium, driven like a person would.
-//! Run with `cargo test --target wasm32-unknown-unknown --test web` (see .ci/test).
+//! Run with `cargo test --profile web-test --target wasm32-unknown-unknown --test web` (see .ci/test).
 #![cfg(target_arch = "wasm32")]
 
 use django_drill::core::progress::Progress;
