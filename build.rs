@@ -45,6 +45,12 @@ fn main() {
                 ),
             )
             .expect("write bank-facts.json");
+            // For the pages prerendered at build time (.ci/prerender.mjs): each question's page as HTML.
+            fs::write(
+                out.join("prerender.json"),
+                prerender_data(&topics, &questions, &files),
+            )
+            .expect("write prerender.json");
             fs::write(
                 out.join("bank_data.rs"),
                 generate(&topics, &questions, &files, &out),
@@ -731,6 +737,80 @@ pub(crate) fn answer_files(topics: &[Topic], questions: &[Question]) -> Vec<Answ
 
 /// `bank_data.rs`: topics, questions (answers by reference into `files`), and the answers files' table, whose
 /// text native builds embed from `out_dir` (the wasm does not: nothing there calls `bundled_chunk`).
+/// A JSON string literal.
+fn json_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// What `.ci/prerender.mjs` needs to write each question's page as static HTML, in bank order: the same fields
+/// the question page shows, rendered the same way (the answer itself is read from its answers file).
+fn prerender_data(topics: &[Topic], questions: &[Question], files: &[AnswerFile]) -> String {
+    let list = |items: Vec<String>| format!("[{}]", items.join(", "));
+    let strings = |items: &[String]| list(items.iter().map(|i| json_str(i)).collect());
+    let mut rows = Vec::new();
+    for q in questions {
+        let topic = &topics[q.topic_index];
+        let answer_file = files
+            .iter()
+            .find(|f| q.answered && f.ids.contains(&q.id))
+            .map_or("null".to_string(), |f| json_str(&f.name));
+        let variants = q
+            .variants
+            .iter()
+            .map(|v| {
+                format!(
+                    "{{\"html\": {}, \"source\": {}}}",
+                    json_str(&render_inline(&v.text)),
+                    json_str(&v.source)
+                )
+            })
+            .collect();
+        let related = q
+            .related
+            .iter()
+            .filter_map(|(r, _)| questions.iter().find(|o| o.id == *r))
+            .map(|r| {
+                format!(
+                    "{{\"id\": {}, \"html\": {}}}",
+                    json_str(&r.id),
+                    json_str(&render_inline(&r.text))
+                )
+            })
+            .collect();
+        let key_points: Vec<String> = q.key_points.iter().map(|k| render_inline(k)).collect();
+        rows.push(format!(
+            "{{\"id\": {}, \"topic\": {}, \"topicTitle\": {}, \"level\": {}, \"tags\": {}, \"text\": {}, \"html\": {}, \"source\": {}, \"variants\": {}, \"keyPoints\": {}, \"answerFile\": {}, \"related\": {}}}",
+            json_str(&q.id),
+            json_str(&topic.id),
+            json_str(&topic.title),
+            json_str(&q.level),
+            strings(&q.tags),
+            json_str(&plain_inline(&q.text)),
+            json_str(&render_inline(&q.text)),
+            json_str(&q.source),
+            list(variants),
+            strings(&key_points),
+            answer_file,
+            list(related),
+        ));
+    }
+    format!("[\n{}\n]\n", rows.join(",\n"))
+}
+
 pub(crate) fn generate(
     topics: &[Topic],
     questions: &[Question],

@@ -7,6 +7,8 @@ use leptos::prelude::{document, request_animation_frame, set_timeout, window};
 
 /// How long the mount waits for the shell's first paint at most (a tab opened in the background paints nothing).
 const PAINT_WAIT: Duration = Duration::from_millis(300);
+/// How long a prerendered question page stays up at most while the app waits for the question's answers file.
+const ANSWER_WAIT: Duration = Duration::from_secs(4);
 
 thread_local! {
     static MOUNTED: Cell<bool> = const { Cell::new(false) };
@@ -39,10 +41,42 @@ fn mount() {
     if MOUNTED.with(|m| m.replace(true)) {
         return;
     }
+    // A question page prerendered at build time (q/<id>.html, see .ci/prerender.mjs) already shows the answer: the
+    // app mounts hidden and the page stays up until the app can show the answer too, so the answer never blinks
+    // into a loading line and back.
+    let waiting_for = document()
+        .query_selector("#dd-shell [data-dd-answers]")
+        .ok()
+        .flatten()
+        .and_then(|main| main.get_attribute("data-dd-answers"))
+        .and_then(|file| {
+            django_drill::core::bank::answer_chunks()
+                .iter()
+                .position(|c| c.file == file)
+        });
+    let body = document().body().expect("a body");
+    if waiting_for.is_some() {
+        let _ = body.class_list().add_1("dd-shell-waiting");
+    }
     leptos::mount::mount_to_body(django_drill::App);
-    // The app is in the page now, so the shell goes (in the same task as the mount: no frame shows both, or
-    // neither).
+    match waiting_for {
+        Some(chunk) => {
+            django_drill::ui::answers::request(chunk);
+            django_drill::ui::answers::when_settled(chunk, remove_shell);
+            set_timeout(remove_shell, ANSWER_WAIT);
+        }
+        // The app is in the page now, so the shell goes (in the same task as the mount: no frame shows both, or
+        // neither).
+        None => remove_shell(),
+    }
+}
+
+/// Replaces the static shell with the mounted app, in one task.
+fn remove_shell() {
     if let Some(shell) = document().get_element_by_id("dd-shell") {
         shell.remove();
     }
+    let _ = document()
+        .body()
+        .map(|b| b.class_list().remove_1("dd-shell-waiting"));
 }

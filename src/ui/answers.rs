@@ -35,12 +35,17 @@ pub enum AnswerState {
     Failed(String),
 }
 
+/// A callback waiting for one answers file: the file's index and what to run.
+type Waiter = (usize, Box<dyn FnOnce()>);
+
 thread_local! {
     /// One signal per answers file, so loading one file re-renders only the views waiting for it.
     static FILES: Vec<ArcRwSignal<Load>> =
         bank::answer_chunks().iter().map(|_| ArcRwSignal::new(Load::Idle)).collect();
     /// Run once when every file is in.
     static WHEN_ALL: RefCell<Vec<Box<dyn FnOnce()>>> = const { RefCell::new(Vec::new()) };
+    /// Run once when one file has loaded or failed: (chunk, callback).
+    static WHEN_SETTLED: RefCell<Vec<Waiter>> = const { RefCell::new(Vec::new()) };
 }
 
 fn signal(chunk: usize) -> Option<ArcRwSignal<Load>> {
@@ -98,7 +103,29 @@ pub fn request(chunk: usize) {
             }
             Err(why) => sig.set(Load::Failed(why)),
         }
+        let settled: Vec<_> = WHEN_SETTLED.with(|w| {
+            let (now, later) = std::mem::take(&mut *w.borrow_mut())
+                .into_iter()
+                .partition(|(c, _)| *c == chunk);
+            *w.borrow_mut() = later;
+            now
+        });
+        for (_, f) in settled {
+            f();
+        }
     });
+}
+
+/// Runs `f` once answers file `chunk` has loaded or failed (now, if it has); for a chunk that is not requested, once
+/// something requests it.
+pub fn when_settled(chunk: usize, f: impl FnOnce() + 'static) {
+    let settled = bank::is_chunk_loaded(chunk)
+        || signal(chunk).is_none_or(|s| matches!(s.get_untracked(), Load::Failed(_)));
+    if settled {
+        f();
+    } else {
+        WHEN_SETTLED.with(|w| w.borrow_mut().push((chunk, Box::new(f))));
+    }
 }
 
 /// Fetches answers file `chunk` again after a failure.

@@ -97,6 +97,11 @@ function measureSizes() {
     all: { files: files.length, raw: sum(files, "raw"), gzip: sum(files, "gzip"), brotli: sum(files, "brotli") },
     firstVisit: firstVisitTotals(files, visit),
   };
+  // The question pages prerendered at build time (q/<id>.html): what a deep link's first request gets instead of
+  // index.html. Not precached.
+  const pages = files.filter((f) => f.path.startsWith("q/"));
+  const largest = pages.reduce((a, f) => (!a || f.brotli > a.brotli ? f : a), null);
+  totals.prerendered = { files: pages.length, raw: sum(pages, "raw"), gzip: sum(pages, "gzip"), brotli: sum(pages, "brotli"), largest };
 
   progress("locating the bank inside the wasm");
   const markdown = bankMarkdown(root);
@@ -128,14 +133,19 @@ function measureSizes() {
 function reportSizes(s) {
   heading(`Shipped files (dist/), ${s.totals.all.files} files`);
   const rows = [["file", "raw", "gzip", "brotli", "first visit"]];
-  for (const f of s.files) rows.push([f.path, kb(f.raw), kb(f.gzip), kb(f.brotli), f.firstVisit > 1 ? `×${f.firstVisit}` : f.firstVisit ? "yes" : ""]);
+  for (const f of s.files.filter((f) => !f.path.startsWith("q/")))
+    rows.push([f.path, kb(f.raw), kb(f.gzip), kb(f.brotli), f.firstVisit > 1 ? `×${f.firstVisit}` : f.firstVisit ? "yes" : ""]);
+  const p = s.totals.prerendered;
+  if (p.files) rows.push([`q/*.html (${p.files} prerendered question pages)`, kb(p.raw), kb(p.gzip), kb(p.brotli), ""]);
+  if (p.largest) rows.push([`  largest: ${p.largest.path}`, kb(p.largest.raw), kb(p.largest.gzip), kb(p.largest.brotli), ""]);
   rows.push(["all files", kb(s.totals.all.raw), kb(s.totals.all.gzip), kb(s.totals.all.brotli), ""]);
   rows.push([`first visit (${s.totals.firstVisit.fetches} fetches)`, kb(s.totals.firstVisit.raw), kb(s.totals.firstVisit.gzip), kb(s.totals.firstVisit.brotli), ""]);
   rows.push([`critical path (${s.totals.criticalPath.files} files)`, kb(s.totals.criticalPath.raw), kb(s.totals.criticalPath.gzip), kb(s.totals.criticalPath.brotli), ""]);
   table(rows, ["l"]);
   say("  First visit = the page, what it loads, and the service worker's precache (every file but screenshots/ and 404.html;");
   say("  the precache fetches the HTML twice, as ./ and index.html). Critical path = what the first screen waits for:");
-  say("  index.html, styles, scripts and the wasm; the answers files come after it.");
+  say("  index.html, styles, scripts and the wasm; the answers files come after it. A deep link to a question gets its");
+  say("  prerendered q/<id>.html (question, key points and answer) instead of index.html, and the topic's answers file.");
 
   const b = s.bank;
   heading("The bank");

@@ -1,7 +1,10 @@
 // A static server for dist/, like a static host: an SPA fallback for paths without a file extension (index.html,
-// or 404.html with status 404 as GitHub Pages does), an optional sub-path prefix, and a root that can be swapped
-// (to deploy a new build under a running app).
+// or 404.html with status 404 as GitHub Pages does), `<path>.html` for an extensionless path when that file exists
+// (GitHub Pages, Netlify and Cloudflare Pages do: the prerendered q/<id>.html pages; `htmlExtension: false` for a
+// host that does not), an optional sub-path prefix, and a root that can be swapped (to deploy a new build under a
+// running app).
 // CLI: node serve.mjs [--port 4173] [--dir ../../dist] [--prefix /sub/path/] [--fallback index.html|404.html]
+//   [--html-extension on|off]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -21,7 +24,7 @@ const TYPES = {
 };
 
 /** Starts a server; returns { url, setRoot(dir), requests, close() }. */
-export function serve({ root, port = 0, prefix = "/", fallback = "index.html" }) {
+export function serve({ root, port = 0, prefix = "/", fallback = "index.html", htmlExtension = true }) {
   let dir = resolve(root);
   const requests = [];
   const server = createServer(async (req, res) => {
@@ -41,8 +44,13 @@ export function serve({ root, port = 0, prefix = "/", fallback = "index.html" })
         res.writeHead(404).end("not found");
         return;
       }
-      file = join(dir, fallback);
-      status = fallback === "404.html" ? 404 : 200;
+      const page = `${file}.html`;
+      if (htmlExtension && (await stat(page).then((s) => s.isFile(), () => false))) {
+        file = page;
+      } else {
+        file = join(dir, fallback);
+        status = fallback === "404.html" ? 404 : 200;
+      }
     }
     try {
       const body = await readFile(file);
@@ -68,6 +76,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith("--") ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
   );
   const here = fileURLToPath(new URL(".", import.meta.url));
-  const s = await serve({ root: args.dir ?? join(here, "../../dist"), port: Number(args.port ?? 4173), prefix: args.prefix ?? "/", fallback: args.fallback });
+  const s = await serve({ root: args.dir ?? join(here, "../../dist"), port: Number(args.port ?? 4173), prefix: args.prefix ?? "/", fallback: args.fallback, htmlExtension: args["html-extension"] !== "off" });
   console.log(`serving at ${s.url}`);
 }

@@ -131,18 +131,85 @@ test("axe finds no violations with ticked questions and their set bar (desktop a
   expect(found).toEqual(none(found));
 });
 
+/** The text of each part of a question page, in the prerendered shell (`#dd-shell`) or the app (`#main`). */
+async function questionParts(page, root) {
+  const parts = [".dd-crumbs", "h1", ".dd-question__meta", ".dd-variants", ".dd-keypoints", ".dd-answer", ".dd-controls a", ".dd-controls .dd-history", ".dd-notes h2", ".dd-sources", ".dd-related", ".dd-pager"];
+  const out = {};
+  for (const part of parts) {
+    const found = page.locator(`${root} ${part}`);
+    out[part] = (await found.count()) ? (await found.first().innerText()).replace(/\s+/g, " ").trim() : null;
+  }
+  return out;
+}
+
+test.describe("question pages prerendered at build time (q/<id>.html)", () => {
+  test.use({ serviceWorkers: "block" }); // first visits: a service worker would serve its cached index.html
+
+  test("show the whole question without the wasm, pass axe, fetch nothing that 404s, and match what the app renders", async ({ page }) => {
+    const failed = [];
+    page.on("response", (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
+    // The bank's first and last questions (no previous / no next), and one with variants and related questions.
+    for (const [id, title] of [["admin-interface", null], ["what-is-django", "What is Django?"], ["third-party-packages-experience", null]]) {
+      await page.route("**/*.wasm", (route) => route.abort());
+      await page.goto(`/q/${id}`);
+      const shell = await questionParts(page, "#dd-shell");
+      if (title) await expect(page.locator("#dd-shell h1")).toHaveText(title);
+      await expect(page).toHaveTitle(`${shell.h1} — Django Drill`);
+      await expect(page.locator("#dd-shell .dd-answer .dd-prose p").first()).toBeVisible();
+      expect(shell[".dd-keypoints"]).toMatch(/^key points \S/i);
+      if (id === "admin-interface") {
+        const found = await auditEverywhere(page);
+        expect(found).toEqual(none(found));
+      }
+      await page.unroute("**/*.wasm");
+      await page.reload();
+      await expect(page.locator("#dd-shell")).toHaveCount(0);
+      await expect(page.locator("#main .dd-answer .dd-prose p").first()).toBeVisible();
+      expect(await questionParts(page, "#main")).toEqual(shell);
+    }
+    expect(failed).toEqual([]);
+  });
+
+  test("stay up until the app can show the answer too: the answer never blinks into a loading line", async ({ page }) => {
+    let release;
+    const held = new Promise((ok) => (release = ok));
+    await page.route("**/answers-*.txt", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.addInitScript(() => {
+      window.__sawLoading = false;
+      const look = () => {
+        for (const wait of document.querySelectorAll(".dd-answer-wait")) if (wait.checkVisibility()) window.__sawLoading = true;
+        requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    await page.goto("/q/what-is-django");
+    // The app has mounted behind the page (its header exists, hidden) and waits for the held answers file.
+    await expect(page.locator(".dd-header")).toHaveCount(1);
+    await expect(page.locator(".dd-header")).toBeHidden();
+    await expect(page.locator("#dd-shell h1")).toBeVisible();
+    release();
+    await expect(page.locator("#dd-shell")).toHaveCount(0);
+    await expect(page.locator("#main h1")).toHaveText("What is Django?");
+    await expect(page.locator("#main .dd-answer .dd-prose p").first()).toBeVisible();
+    expect(await page.evaluate(() => window.__sawLoading)).toBe(false);
+  });
+});
+
 test.describe("the static shell in index.html", () => {
   test.use({ serviceWorkers: "block" }); // so that page.route sees the wasm request
   test("shows while the wasm loads, passes axe, and the app replaces it", async ({ page }) => {
     await page.route("**/*.wasm", (route) => route.abort());
-    await page.goto("/q/what-is-django");
+    await page.goto("/browse?topic=drf");
     await expect(page.locator("#dd-shell [role=status]")).toHaveText("Loading the question bank…");
     const found = await auditEverywhere(page);
     expect(found).toEqual(none(found));
     await page.unroute("**/*.wasm");
     const app = new App(page);
-    await app.open("/q/what-is-django");
-    await expect(app.heading()).toHaveText("What is Django?");
+    await app.open("/browse?topic=drf");
+    await expect(app.heading()).toHaveText("Browse questions");
     await expect(page.locator("#dd-shell")).toHaveCount(0);
   });
 

@@ -37,8 +37,8 @@ async function controlled(page) {
 function buildB() {
   const dir = mkdtempSync(join(tmpdir(), "djdrill-b-"));
   cpSync(DIST, dir, { recursive: true });
-  const css = readdirSync(dir).find((f) => /^tokens-.*\.css$/.test(f));
-  const renamed = "tokens-0000000000b0b0b0.css";
+  const css = readdirSync(dir).find((f) => /^style-.*\.css$/.test(f));
+  const renamed = "style-0000000000b0b0b0.css";
   renameSync(join(dir, css), join(dir, renamed));
   for (const file of ["index.html", "404.html", "sw.js"]) {
     let text = readFileSync(join(dir, file), "utf8").replaceAll(css, renamed);
@@ -58,6 +58,9 @@ test("first visit installs the worker; offline, /, a deep link and a search URL 
   const cacheNames = await page.evaluate(() => caches.keys());
   expect(cacheNames).toHaveLength(1);
   expect(cacheNames[0]).toMatch(/^djdrill-[0-9a-f]{16}$/);
+  // The answers files the first page fetches once idle (before the worker took control) must be in before the
+  // network goes.
+  await page.waitForLoadState("networkidle");
 
   await server.close();
   await context.setOffline(true);
@@ -107,7 +110,8 @@ test("a new deploy shows the prompt; Reload switches to it once; progress surviv
 });
 
 test("the same dist works under a sub-path, online and offline, with 404.html as the only fallback", async ({ page, context }) => {
-  const server = await serve({ root: DIST, prefix: "/django-drill/", fallback: "404.html" });
+  // A host with nothing but 404.html: no q/<id>.html for /q/<id> either.
+  const server = await serve({ root: DIST, prefix: "/django-drill/", fallback: "404.html", htmlExtension: false });
   const problems = await watchProblems(page);
   await page.goto(server.url + "q/what-is-django");
   await appReady(page);
@@ -126,6 +130,22 @@ test("the same dist works under a sub-path, online and offline, with 404.html as
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope);
   expect(new URL(scope).pathname).toBe("/django-drill/");
   expect(problems.filter((p) => !p.includes("404 (Not Found)"))).toEqual([]);
+});
+
+test("a prerendered question page works under a sub-path: every file found at once, links stay under it", async ({ page }) => {
+  const server = await serve({ root: DIST, prefix: "/django-drill/", fallback: "404.html" });
+  const problems = await watchProblems(page);
+  const failed = [];
+  page.on("response", (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
+  await page.goto(server.url + "q/what-is-django");
+  await expect(page.locator("#dd-shell h1")).toHaveText("What is Django?");
+  await appReady(page);
+  await expect(page.locator("#main h1")).toHaveText("What is Django?");
+  await page.getByRole("link", { name: "Browse", exact: true }).first().click();
+  await expect(page).toHaveURL(/\/django-drill\/browse$/);
+  expect(failed).toEqual([]);
+  expect(problems).toEqual([]);
+  await server.close();
 });
 
 test("the manifest is valid and linked, icons load, and no page logs an error or a CSP violation", async ({ page }) => {
