@@ -82,6 +82,32 @@ const ALL_FIELDS: usize = 5;
 /// The search index over a set of questions.
 pub struct SearchIndex {
     questions: &'static [Question],
+    /// The vocabulary, the stems and the postings.
+    tables: Tables,
+    /// Tokens per question per indexed field, and their averages.
+    field_len: Vec<[u16; INDEXED_FIELDS]>,
+    avg_len: [f32; INDEXED_FIELDS],
+    /// Question indices sorted by id, to find the question of a note.
+    by_id: Vec<u16>,
+    /// Words (not parts) in each question's shortest wording, to skip hopeless wording comparisons.
+    shortest_wording: Vec<u8>,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("questions", &self.questions.len())
+            .field("terms", &self.term_count())
+            .field("stems", &self.tables.stem_df.len())
+            .field("postings", &self.tables.post_doc.len())
+            .finish()
+    }
+}
+
+/// The sorted tables of an index: what the step-by-step build ([`IndexBuilder`]) fills in, one sorting step at a
+/// time, and the index then searches.
+#[derive(Default)]
+struct Tables {
     /// Terms as written, sorted and concatenated; term `i` ends at `surface_end[i]`.
     surface_text: String,
     surface_end: Vec<u32>,
@@ -100,24 +126,6 @@ pub struct SearchIndex {
     post_end: Vec<u32>,
     post_doc: Vec<u16>,
     post_field_tf: Vec<u8>,
-    /// Tokens per question per indexed field, and their averages.
-    field_len: Vec<[u16; INDEXED_FIELDS]>,
-    avg_len: [f32; INDEXED_FIELDS],
-    /// Question indices sorted by id, to find the question of a note.
-    by_id: Vec<u16>,
-    /// Words (not parts) in each question's shortest wording, to skip hopeless wording comparisons.
-    shortest_wording: Vec<u8>,
-}
-
-impl std::fmt::Debug for SearchIndex {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SearchIndex")
-            .field("questions", &self.questions.len())
-            .field("terms", &self.term_count())
-            .field("stems", &self.stem_df.len())
-            .field("postings", &self.post_doc.len())
-            .finish()
-    }
 }
 
 static INDEX: OnceLock<SearchIndex> = OnceLock::new();

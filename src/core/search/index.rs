@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::fuzzy::char_mask;
 use super::text::{for_each_token, index_key, strip_html, TokenKind};
 use super::{
-    SearchIndex, FIELD_ANSWER, FIELD_KEY_POINT, FIELD_QUESTION, FIELD_TAG, INDEXED_FIELDS,
+    SearchIndex, Tables, FIELD_ANSWER, FIELD_KEY_POINT, FIELD_QUESTION, FIELD_TAG, INDEXED_FIELDS,
 };
 use crate::core::bank::Question;
 
@@ -218,17 +218,8 @@ impl IndexBuilder {
 struct Sorted {
     /// Temporary stem id → final stem id (its rank in sorted order).
     rank: Vec<u32>,
-    stem_text: String,
-    stem_end: Vec<u32>,
-    stem_df: Vec<u16>,
-    post_end: Vec<u32>,
-    post_doc: Vec<u16>,
-    post_field_tf: Vec<u8>,
-    surface_text: String,
-    surface_end: Vec<u32>,
-    surface_stem: Vec<u32>,
-    by_stem: Vec<u32>,
-    surface_mask: Vec<u32>,
+    /// The index's tables, filled in step by step.
+    tables: Tables,
     /// Between steps: where each stem's bucket starts in `scattered`, the occurrences by stem, the vocabulary.
     bucket_start: Vec<u32>,
     scattered: Vec<u32>,
@@ -238,7 +229,6 @@ struct Sorted {
 impl Sorted {
     /// Stems in sorted order (a stem's id is its rank, so lookups are binary searches).
     fn stems(&mut self, b: &mut Builder) {
-        // Stems in sorted order, so that a stem's id is its rank and lookups are binary searches.
         let mut order: Vec<u32> = (0..b.stem_names.len() as u32).collect();
         order.sort_unstable_by(|&x, &y| b.stem_names[x as usize].cmp(&b.stem_names[y as usize]));
         let mut rank = vec![0u32; order.len()];
@@ -253,8 +243,8 @@ impl Sorted {
         }
         b.stem_names = Vec::new();
         self.rank = rank;
-        self.stem_text = stem_text;
-        self.stem_end = stem_end;
+        self.tables.stem_text = stem_text;
+        self.tables.stem_end = stem_end;
     }
 
     /// The occurrences scattered into one bucket per stem.
@@ -263,7 +253,7 @@ impl Sorted {
 
         // Occurrences were recorded question by question, fields in order, so scattering them into per-stem
         // buckets (a counting sort, stable) leaves each bucket sorted by question and field.
-        let mut bucket_start = vec![0u32; self.stem_end.len() + 1];
+        let mut bucket_start = vec![0u32; self.tables.stem_end.len() + 1];
         for &o in &b.occurrences {
             bucket_start[rank[(o >> 24) as usize] as usize + 1] += 1;
         }
@@ -284,7 +274,7 @@ impl Sorted {
 
     /// Each stem's postings, from its bucket of occurrences.
     fn postings(&mut self) {
-        let stems = self.stem_end.len();
+        let stems = self.tables.stem_end.len();
         let bucket_start = std::mem::take(&mut self.bucket_start);
         let sorted = std::mem::take(&mut self.scattered);
         let mut post_end = vec![0u32; stems];
@@ -311,10 +301,10 @@ impl Sorted {
             post_end[stem] = post_doc.len() as u32;
         }
 
-        self.stem_df = stem_df;
-        self.post_end = post_end;
-        self.post_doc = post_doc;
-        self.post_field_tf = post_field_tf;
+        self.tables.stem_df = stem_df;
+        self.tables.post_end = post_end;
+        self.tables.post_doc = post_doc;
+        self.tables.post_field_tf = post_field_tf;
     }
 
     /// The vocabulary as written, sorted.
@@ -343,11 +333,11 @@ impl Sorted {
         let mut by_stem: Vec<u32> = (0..surface_stem.len() as u32).collect();
         by_stem.sort_by_key(|&i| surface_stem[i as usize]);
 
-        self.surface_text = surface_text;
-        self.surface_end = surface_end;
-        self.surface_stem = surface_stem;
-        self.by_stem = by_stem;
-        self.surface_mask = surface_mask;
+        self.tables.surface_text = surface_text;
+        self.tables.surface_end = surface_end;
+        self.tables.surface_stem = surface_stem;
+        self.tables.by_stem = by_stem;
+        self.tables.surface_mask = surface_mask;
     }
 }
 
@@ -358,20 +348,6 @@ impl SearchIndex {
     }
 
     fn from_parts(questions: &'static [Question], b: Builder, sorted: Sorted) -> SearchIndex {
-        let Sorted {
-            stem_text,
-            stem_end,
-            stem_df,
-            post_end,
-            post_doc,
-            post_field_tf,
-            surface_text,
-            surface_end,
-            surface_stem,
-            by_stem,
-            surface_mask,
-            ..
-        } = sorted;
         let mut avg_len = [1.0f32; INDEXED_FIELDS];
         for (f, avg) in avg_len.iter_mut().enumerate() {
             let (sum, n) = b
@@ -408,17 +384,7 @@ impl SearchIndex {
 
         let mut index = SearchIndex {
             questions,
-            surface_text,
-            surface_end,
-            surface_stem,
-            by_stem,
-            surface_mask,
-            stem_text,
-            stem_end,
-            stem_df,
-            post_end,
-            post_doc,
-            post_field_tf,
+            tables: sorted.tables,
             field_len: b.field_len,
             avg_len,
             by_id,
@@ -429,25 +395,25 @@ impl SearchIndex {
     }
 
     fn shrink(&mut self) {
-        self.surface_text.shrink_to_fit();
-        self.stem_text.shrink_to_fit();
-        self.post_doc.shrink_to_fit();
-        self.post_field_tf.shrink_to_fit();
+        self.tables.surface_text.shrink_to_fit();
+        self.tables.stem_text.shrink_to_fit();
+        self.tables.post_doc.shrink_to_fit();
+        self.tables.post_field_tf.shrink_to_fit();
     }
 
     /// How many distinct terms (as written) the index knows.
     pub fn term_count(&self) -> usize {
-        self.surface_end.len()
+        self.tables.surface_end.len()
     }
 
     /// How many distinct stems the index knows.
     pub fn stem_count(&self) -> usize {
-        self.stem_end.len()
+        self.tables.stem_end.len()
     }
 
     /// How many `(stem, question, field)` postings the index holds.
     pub fn posting_count(&self) -> usize {
-        self.post_doc.len()
+        self.tables.post_doc.len()
     }
 
     /// How many questions are indexed.
@@ -458,18 +424,18 @@ impl SearchIndex {
     /// An estimate of the heap memory the index holds, in bytes.
     pub fn heap_bytes(&self) -> usize {
         use std::mem::size_of;
-        self.surface_text.capacity()
-            + (self.surface_end.capacity()
-                + self.surface_stem.capacity()
-                + self.by_stem.capacity()
-                + self.surface_mask.capacity())
+        self.tables.surface_text.capacity()
+            + (self.tables.surface_end.capacity()
+                + self.tables.surface_stem.capacity()
+                + self.tables.by_stem.capacity()
+                + self.tables.surface_mask.capacity())
                 * 4
-            + self.stem_text.capacity()
-            + self.stem_end.capacity() * 4
-            + self.stem_df.capacity() * 2
-            + self.post_end.capacity() * 4
-            + self.post_doc.capacity() * 2
-            + self.post_field_tf.capacity()
+            + self.tables.stem_text.capacity()
+            + self.tables.stem_end.capacity() * 4
+            + self.tables.stem_df.capacity() * 2
+            + self.tables.post_end.capacity() * 4
+            + self.tables.post_doc.capacity() * 2
+            + self.tables.post_field_tf.capacity()
             + self.field_len.capacity() * size_of::<[u16; INDEXED_FIELDS]>()
             + self.by_id.capacity() * 2
             + self.shortest_wording.capacity()
@@ -479,33 +445,33 @@ impl SearchIndex {
         let start = if i == 0 {
             0
         } else {
-            self.surface_end[i - 1] as usize
+            self.tables.surface_end[i - 1] as usize
         };
-        &self.surface_text[start..self.surface_end[i] as usize]
+        &self.tables.surface_text[start..self.tables.surface_end[i] as usize]
     }
 
     pub(super) fn stem_name(&self, i: usize) -> &str {
         let start = if i == 0 {
             0
         } else {
-            self.stem_end[i - 1] as usize
+            self.tables.stem_end[i - 1] as usize
         };
-        &self.stem_text[start..self.stem_end[i] as usize]
+        &self.tables.stem_text[start..self.tables.stem_end[i] as usize]
     }
 
     /// The id of a written term.
     pub(super) fn surface_id(&self, term: &str) -> Option<usize> {
-        binary_search(self.surface_end.len(), term, |i| self.surface(i)).ok()
+        binary_search(self.tables.surface_end.len(), term, |i| self.surface(i)).ok()
     }
 
     /// The id of a stem.
     pub(super) fn stem_id(&self, key: &str) -> Option<usize> {
-        binary_search(self.stem_end.len(), key, |i| self.stem_name(i)).ok()
+        binary_search(self.tables.stem_end.len(), key, |i| self.stem_name(i)).ok()
     }
 
     /// The ids of the written terms that start with `prefix`.
     pub(super) fn surfaces_with_prefix(&self, prefix: &str) -> Range<usize> {
-        let n = self.surface_end.len();
+        let n = self.tables.surface_end.len();
         let from = binary_search(n, prefix, |i| self.surface(i)).unwrap_or_else(|i| i);
         let mut lo = from;
         let mut hi = n;
@@ -524,17 +490,19 @@ impl SearchIndex {
     /// The written terms indexed under a stem.
     pub(super) fn surfaces_of(&self, stem: u32) -> impl Iterator<Item = usize> + '_ {
         let from = self
+            .tables
             .by_stem
-            .partition_point(|&i| self.surface_stem[i as usize] < stem);
-        self.by_stem[from..]
+            .partition_point(|&i| self.tables.surface_stem[i as usize] < stem);
+        self.tables.by_stem[from..]
             .iter()
             .map(|&i| i as usize)
-            .take_while(move |&i| self.surface_stem[i] == stem)
+            .take_while(move |&i| self.tables.surface_stem[i] == stem)
     }
 
     /// The stem of a token as written, if the index knows the word.
     pub(super) fn stem_of_surface(&self, term: &str) -> Option<usize> {
-        self.surface_id(term).map(|i| self.surface_stem[i] as usize)
+        self.surface_id(term)
+            .map(|i| self.tables.surface_stem[i] as usize)
     }
 
     /// The postings of a stem.
@@ -542,9 +510,9 @@ impl SearchIndex {
         let start = if stem == 0 {
             0
         } else {
-            self.post_end[stem - 1] as usize
+            self.tables.post_end[stem - 1] as usize
         };
-        start..self.post_end[stem] as usize
+        start..self.tables.post_end[stem] as usize
     }
 
     /// The question index of an id.

@@ -263,16 +263,16 @@ impl SearchIndex {
             out.push((s as u32, 1.0));
         }
         if let Some(i) = self.surface_id(&t.term) {
-            push_max(&mut out, self.surface_stem[i], 1.0);
+            push_max(&mut out, self.tables.surface_stem[i], 1.0);
         }
         if t.prefix {
             let range = self.surfaces_with_prefix(&t.term);
             let mut completions: Vec<(u32, f32, u16)> = range
                 .filter(|&i| self.surface(i).len() > t.term.len())
                 .map(|i| {
-                    let stem = self.surface_stem[i];
+                    let stem = self.tables.surface_stem[i];
                     let penalty = prefix_penalty(t.term.len(), self.surface(i).len());
-                    (stem, penalty, self.stem_df[stem as usize])
+                    (stem, penalty, self.tables.stem_df[stem as usize])
                 })
                 .collect();
             keep_most_common(&mut completions);
@@ -303,8 +303,8 @@ impl SearchIndex {
         let first = term.as_bytes()[0];
         let mut out = Vec::new();
         let mut start = 0;
-        for (i, &m) in self.surface_mask.iter().enumerate() {
-            let end = self.surface_end[i] as usize;
+        for (i, &m) in self.tables.surface_mask.iter().enumerate() {
+            let end = self.tables.surface_end[i] as usize;
             let surface_len = end - start;
             let surface_start = start;
             start = end;
@@ -316,12 +316,12 @@ impl SearchIndex {
             // matters.
             let prefix_ok = prefix
                 && surface_len > len
-                && self.surface_text.as_bytes()[surface_start] == first
+                && self.tables.surface_text.as_bytes()[surface_start] == first
                 && (mask & !m).count_ones() as usize <= k;
             if !full_ok && !prefix_ok {
                 continue;
             }
-            let surface = &self.surface_text[surface_start..end];
+            let surface = &self.tables.surface_text[surface_start..end];
             let penalty = match full_ok.then(|| edit_distance(term, surface, k)).flatten() {
                 Some(d) => TYPO_PENALTY[d],
                 None if prefix_ok => {
@@ -336,8 +336,8 @@ impl SearchIndex {
                 }
                 None => continue,
             };
-            let stem = self.surface_stem[i];
-            out.push((stem, penalty, self.stem_df[stem as usize]));
+            let stem = self.tables.surface_stem[i];
+            out.push((stem, penalty, self.tables.stem_df[stem as usize]));
         }
         out
     }
@@ -377,20 +377,20 @@ impl SearchIndex {
             let max_df = t
                 .expansions
                 .iter()
-                .map(|e| self.stem_df[e.0 as usize])
+                .map(|e| self.tables.stem_df[e.0 as usize])
                 .max()
                 .unwrap_or(0);
             let term_idf = idf(nf, f32::from(max_df));
             for &(stem, penalty) in &t.expansions {
                 let stem = stem as usize;
                 let idf = if t.expansions.len() == 1 {
-                    idf(nf, f32::from(self.stem_df[stem]))
+                    idf(nf, f32::from(self.tables.stem_df[stem]))
                 } else {
                     term_idf
                 };
                 for p in self.postings(stem) {
-                    let doc = usize::from(self.post_doc[p]);
-                    let packed = self.post_field_tf[p];
+                    let doc = usize::from(self.tables.post_doc[p]);
+                    let packed = self.tables.post_field_tf[p];
                     let field = usize::from(packed >> 6);
                     let tf = f32::from(packed & 63);
                     let len = f32::from(self.field_len[doc][field]);
@@ -676,25 +676,30 @@ impl SearchIndex {
         let mask = char_mask(term);
         let first = term.chars().next();
         let mut found: Vec<(usize, bool, std::cmp::Reverse<u16>, usize)> = Vec::new();
-        for (i, &m) in self.surface_mask.iter().enumerate() {
+        for (i, &m) in self.tables.surface_mask.iter().enumerate() {
             if (mask ^ m).count_ones() as usize > 2 * k {
                 continue;
             }
             let surface = self.surface(i);
             if let Some(d) = edit_distance(term, surface, k) {
-                let stem = self.surface_stem[i] as usize;
+                let stem = self.tables.surface_stem[i] as usize;
                 let other_first = surface.chars().next() != first;
-                found.push((d, other_first, std::cmp::Reverse(self.stem_df[stem]), i));
+                found.push((
+                    d,
+                    other_first,
+                    std::cmp::Reverse(self.tables.stem_df[stem]),
+                    i,
+                ));
             }
         }
         found.sort_unstable();
         let mut out: Vec<String> = Vec::new();
         let mut stems: Vec<u32> = Vec::new();
         for (_, _, _, i) in found {
-            if stems.contains(&self.surface_stem[i]) {
+            if stems.contains(&self.tables.surface_stem[i]) {
                 continue;
             }
-            stems.push(self.surface_stem[i]);
+            stems.push(self.tables.surface_stem[i]);
             out.push(self.surface(i).to_string());
             if out.len() == max {
                 break;
