@@ -16,6 +16,11 @@ use pulldown_cmark::{html, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use syntect::parsing::{ParseState, ScopeStack, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
+// Shared with the app's question page, which shows sources in the same words as the prerendered pages.
+#[path = "src/core/bank/source.rs"]
+mod source;
+use source::describe_source;
+
 const CONTENT: &str = "content";
 const LEVELS: [&str; 3] = ["junior", "mid", "senior"];
 const SEEDS: [&str; 5] = ["000", "001", "002", "003", "004"];
@@ -34,18 +39,8 @@ fn main() {
             for f in &files {
                 fs::write(out.join(&f.name), &f.text).expect("write an answers file");
             }
-            // For the static shell's copy of the home page's lead (.ci/post-build.mjs fills it in index.html).
-            let wordings: usize = questions.iter().map(|q| 1 + q.variants.len()).sum();
-            let answered = questions.iter().filter(|q| q.answered).count();
-            fs::write(
-                out.join("bank-facts.json"),
-                format!(
-                    "{{\"questions\": {}, \"wordings\": {wordings}, \"answered\": {answered}}}\n",
-                    questions.len()
-                ),
-            )
-            .expect("write bank-facts.json");
-            // For the pages prerendered at build time (.ci/prerender.mjs): each question's page as HTML.
+            // For the post-build hook: each question's page prerendered as HTML (.ci/prerender.mjs), and the bank's
+            // counts in the static shell's copy of the home page's lead.
             fs::write(
                 out.join("prerender.json"),
                 prerender_data(&topics, &questions, &files),
@@ -735,8 +730,17 @@ pub(crate) fn answer_files(topics: &[Topic], questions: &[Question]) -> Vec<Answ
     files
 }
 
-/// `bank_data.rs`: topics, questions (answers by reference into `files`), and the answers files' table, whose
-/// text native builds embed from `out_dir` (the wasm does not: nothing there calls `bundled_chunk`).
+/// Where a question's model answer is: (index of its answers file, position in it); `None` for drafts.
+fn answer_place(files: &[AnswerFile], q: &Question) -> Option<(usize, usize)> {
+    if !q.answered {
+        return None;
+    }
+    files
+        .iter()
+        .enumerate()
+        .find_map(|(c, f)| f.ids.iter().position(|id| *id == q.id).map(|pos| (c, pos)))
+}
+
 /// A JSON string literal.
 fn json_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -757,17 +761,16 @@ fn json_str(s: &str) -> String {
 }
 
 /// What `.ci/prerender.mjs` needs to write each question's page as static HTML, in bank order: the same fields
-/// the question page shows, rendered the same way (the answer itself is read from its answers file).
+/// the question page shows, rendered the same way (sources described), and the name of the answers file that
+/// holds the answer. The post-build hook also takes the bank's counts for the home page's lead from it.
 fn prerender_data(topics: &[Topic], questions: &[Question], files: &[AnswerFile]) -> String {
     let list = |items: Vec<String>| format!("[{}]", items.join(", "));
     let strings = |items: &[String]| list(items.iter().map(|i| json_str(i)).collect());
     let mut rows = Vec::new();
     for q in questions {
         let topic = &topics[q.topic_index];
-        let answer_file = files
-            .iter()
-            .find(|f| q.answered && f.ids.contains(&q.id))
-            .map_or("null".to_string(), |f| json_str(&f.name));
+        let answer_file =
+            answer_place(files, q).map_or("null".to_string(), |(c, _)| json_str(&files[c].name));
         let variants = q
             .variants
             .iter()
@@ -775,7 +778,7 @@ fn prerender_data(topics: &[Topic], questions: &[Question], files: &[AnswerFile]
                 format!(
                     "{{\"html\": {}, \"source\": {}}}",
                     json_str(&render_inline(&v.text)),
-                    json_str(&v.source)
+                    json_str(&describe_source(&v.source))
                 )
             })
             .collect();
@@ -793,7 +796,7 @@ fn prerender_data(topics: &[Topic], questions: &[Question], files: &[AnswerFile]
             .collect();
         let key_points: Vec<String> = q.key_points.iter().map(|k| render_inline(k)).collect();
         rows.push(format!(
-            "{{\"id\": {}, \"topic\": {}, \"topicTitle\": {}, \"level\": {}, \"tags\": {}, \"text\": {}, \"html\": {}, \"source\": {}, \"variants\": {}, \"keyPoints\": {}, \"answerFile\": {}, \"related\": {}}}",
+            "{{\"id\": {}, \"topic\": {}, \"topicTitle\": {}, \"level\": {}, \"tags\": {}, \"text\": {}, \"html\": {}, \"source\": {}, \"variants\": {}, \"keyPoints\": {}, \"answerFile\": {}, \"answer\": {}, \"related\": {}}}",
             json_str(&q.id),
             json_str(&topic.id),
             json_str(&topic.title),
@@ -801,16 +804,19 @@ fn prerender_data(topics: &[Topic], questions: &[Question], files: &[AnswerFile]
             strings(&q.tags),
             json_str(&plain_inline(&q.text)),
             json_str(&render_inline(&q.text)),
-            json_str(&q.source),
+            json_str(&describe_source(&q.source)),
             list(variants),
             strings(&key_points),
             answer_file,
+            json_str(&q.answer_html),
             list(related),
         ));
     }
     format!("[\n{}\n]\n", rows.join(",\n"))
 }
 
+/// `bank_data.rs`: topics, questions (answers by reference into `files`), and the answers files' table, whose
+/// text native builds embed from `out_dir` (the wasm does not: nothing there calls `bundled_chunk`).
 pub(crate) fn generate(
     topics: &[Topic],
     questions: &[Question],
@@ -861,14 +867,7 @@ pub(crate) fn generate(
             "        status: Status::{},",
             if q.answered { "Answered" } else { "Draft" }
         );
-        let place = files.iter().enumerate().find_map(|(c, f)| {
-            f.ids
-                .iter()
-                .position(|id| *id == q.id)
-                .filter(|_| q.answered)
-                .map(|pos| (c, pos))
-        });
-        match place {
+        match answer_place(files, q) {
             Some((chunk, pos)) => {
                 let _ = writeln!(
                     s,

@@ -45,11 +45,14 @@ let html = readFileSync(indexPath, "utf8");
 
 // The shell's copy of the home page's lead paragraph, with the bank's counts (keep the wording in step with
 // src/ui/pages/home_page.rs): on the home page the first paint is then the real text, not a skeleton.
+// build.rs's prerender.json (every question, in bank order) gives the counts and the prerendered pages.
 const outDir = outDirs.find((d) => existsSync(join(d, names[0])));
-const facts = JSON.parse(readFileSync(join(outDir, "bank-facts.json"), "utf8"));
+const questions = JSON.parse(readFileSync(join(outDir, "prerender.json"), "utf8"));
+const wordings = questions.reduce((n, q) => n + 1 + q.variants.length, 0);
+const answered = questions.filter((q) => q.answerFile).length;
 const lead =
-  `${facts.questions} questions on Django, DRF and Python backend work, asked ${facts.wordings} ways in real interview lists, ` +
-  `${facts.answered === facts.questions ? "each with a model answer" : `${facts.answered} with model answers so far`}. ` +
+  `${questions.length} questions on Django, DRF and Python backend work, asked ${wordings} ways in real interview lists, ` +
+  `${answered === questions.length ? "each with a model answer" : `${answered} with model answers so far`}. ` +
   "Study them as flashcards, offline, with your progress kept in this browser.";
 if (!html.includes("{{home-lead}}")) throw new Error("post-build: index.html has no {{home-lead}} placeholder");
 html = html.replace("{{home-lead}}", lead);
@@ -88,7 +91,7 @@ if (release) {
   writeFileSync(indexPath, html);
 }
 
-const pages = prerenderQuestions({ staging, html, dataPath: join(outDir, "prerender.json") });
+const pages = prerenderQuestions({ staging, html, questions });
 
 const shipped = files(staging)
   .map((path) => relative(staging, path).split("\\").join("/"))

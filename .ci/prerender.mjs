@@ -10,53 +10,33 @@
 // tests/e2e/specs/prerender.spec.js compares the text of every section with what the app renders). The app does not
 // hydrate it: src/main.rs mounts the app hidden, keeps this page up until the question's answers file is in, and
 // then swaps in one task.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const escapeHtml = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const LEVELS = { junior: "Junior", mid: "Mid", senior: "Senior" };
 
-/** `000 django#12` → "List 000, Django #12" (as core::bank::describe_source). */
-export function describeSource(key) {
-  const m = /^(\S+) ([^#]+)#(.+)$/.exec(key);
-  if (!m) return key;
-  const [, seed, section, n] = m;
-  return `List ${seed}, ${section.length <= 3 ? section.toUpperCase() : section.replace(/-/g, " ")} #${n}`;
-}
-
-/** The answers of one answers file by question id (`djdrill-answers 1 <topic> <n>`, records `id U+001F html U+001E`). */
-function readAnswers(path) {
-  const text = readFileSync(path, "utf8");
-  const body = text.slice(text.indexOf("\n") + 1);
-  const answers = new Map();
-  for (const record of body.split("\u001e")) {
-    const cut = record.indexOf("\u001f");
-    if (cut > 0) answers.set(record.slice(0, cut), record.slice(cut + 1));
-  }
-  return answers;
-}
-
-function article(q, prev, next, answer) {
+function article(q, prev, next) {
   const link = (other, label, rel) =>
     other
       ? `<a href="q/${other.id}" class="dd-pager__link dd-pager__link--${rel}" rel="${rel}"><span class="dd-pager__label">${label}</span><span class="dd-pager__text">${other.html}</span></a>`
       : "";
   const variants = q.variants.length
     ? `<section class="dd-variants" aria-labelledby="variants-heading"><h2 id="variants-heading" class="dd-label">Also asked as</h2><ul>${q.variants
-        .map((v) => `<li><span>${v.html}</span><span class="dd-source">${escapeHtml(describeSource(v.source))}</span></li>`)
+        .map((v) => `<li><span>${v.html}</span><span class="dd-source">${escapeHtml(v.source)}</span></li>`)
         .join("")}</ul></section>`
     : "";
   const body = q.answerFile
     ? `<section class="dd-keypoints" aria-labelledby="keypoints-heading"><h2 id="keypoints-heading" class="dd-label">Key points</h2><ul>${q.keyPoints
         .map((k) => `<li>${k}</li>`)
-        .join("")}</ul></section><section class="dd-answer" aria-labelledby="answer-heading"><h2 id="answer-heading" class="dd-label">Model answer</h2><div class="dd-prose">${answer}</div></section>`
+        .join("")}</ul></section><section class="dd-answer" aria-labelledby="answer-heading"><h2 id="answer-heading" class="dd-label">Model answer</h2><div class="dd-prose">${q.answer}</div></section>`
     : `<section class="dd-pending"><h2 class="dd-label">Model answer coming</h2><p>This question is in the bank, but its model answer is not written yet. You can still study it: say your answer out loud, then grade yourself.</p></section>`;
   const related = q.related.length
     ? `<section aria-labelledby="related-heading"><h2 id="related-heading" class="dd-label">Related questions</h2><ul class="dd-related">${q.related
         .map((r) => `<li><a href="q/${r.id}"><span>${r.html}</span></a></li>`)
         .join("")}</ul></section>`
     : "";
-  const sources = [q.source, ...q.variants.map((v) => v.source)].map((s) => `<li>${escapeHtml(describeSource(s))}</li>`).join("");
+  const sources = [q.source, ...q.variants.map((v) => v.source)].map((s) => `<li>${escapeHtml(s)}</li>`).join("");
   return `<article class="dd-question">
 <nav class="dd-crumbs" aria-label="Breadcrumb"><a href="browse">Browse</a><span aria-hidden="true"> / </span><a href="browse?topic=${q.topic}">${escapeHtml(q.topicTitle)}</a></nav>
 <h1 class="dd-question__title">${q.html}</h1>
@@ -74,18 +54,10 @@ ${body}
 
 /**
  * Writes `q/<id>.html` for every question into `staging`, from the finished index.html (`html`), build.rs's
- * prerender.json (`dataPath`) and the answers files already copied into `staging`. Returns the number of pages.
+ * prerender.json (`questions`: sources already described as the app shows them, answers as HTML). Returns the
+ * number of pages.
  */
-export function prerenderQuestions({ staging, html, dataPath }) {
-  const questions = JSON.parse(readFileSync(dataPath, "utf8"));
-  const answers = new Map();
-  const answerOf = (q) => {
-    if (!q.answerFile) return "";
-    if (!answers.has(q.answerFile)) answers.set(q.answerFile, readAnswers(join(staging, q.answerFile)));
-    const a = answers.get(q.answerFile).get(q.id);
-    if (a === undefined) throw new Error(`prerender: ${q.answerFile} has no answer for ${q.id}`);
-    return a;
-  };
+export function prerenderQuestions({ staging, html, questions }) {
   const main = /<main class="dd-main dd-shell__main"[^>]*>[\s\S]*?<\/main>/;
   if (!main.test(html)) throw new Error("prerender: index.html has no shell <main> to fill");
   if (!/<base href="\.\/"\s*\/?>/.test(html)) throw new Error('prerender: index.html has no <base href="./">');
@@ -103,7 +75,7 @@ export function prerenderQuestions({ staging, html, dataPath }) {
       .replace(
         main,
         () =>
-          `<main class="dd-main dd-shell__main" data-dd-answers="${q.answerFile ?? ""}">\n${article(q, questions[i - 1], questions[i + 1], answerOf(q))}\n</main>`,
+          `<main class="dd-main dd-shell__main" data-dd-answers="${q.answerFile ?? ""}">\n${article(q, questions[i - 1], questions[i + 1])}\n</main>`,
       );
     writeFileSync(join(staging, "q", `${q.id}.html`), page);
   });

@@ -8,6 +8,9 @@
 use std::fmt;
 use std::sync::OnceLock;
 
+mod source;
+pub use source::describe_source;
+
 /// A topic of the bank, in display order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Topic {
@@ -302,22 +305,4 @@ pub fn question(id: &str) -> Option<&'static Question> {
 /// The questions of one topic.
 pub fn in_topic(topic: &str) -> impl Iterator<Item = &'static Question> + '_ {
     QUESTIONS.iter().filter(move |q| q.topic == topic)
-}
-
-/// Human description of a source key, e.g. `001 2b#9` → `Seed 001, section 2B, question 9`.
-pub fn describe_source(key: &str) -> String {
-    match key
-        .split_once(' ')
-        .and_then(|(seed, rest)| rest.split_once('#').map(|(s, n)| (seed, s, n)))
-    {
-        Some((seed, section, n)) => {
-            let section = if section.len() <= 3 {
-                section.to_uppercase()
-            } else {
-                section.replace('-', " ")
-            };
-            format!("List {seed}, {section} #{n}")
-        }
-        None => key.to_string(),
-    }
 }
