@@ -68,7 +68,6 @@ writeFileSync(join(staging, cssName), css);
 for (const [, name] of sheets) rmSync(join(staging, name));
 html = html.replace(sheets[0][0], `<link rel="stylesheet" href="./${cssName}" integrity="${integrity}"/>\n    `);
 for (const [link] of sheets.slice(1)) html = html.replace(link, "");
-writeFileSync(indexPath, html);
 
 if (release) {
   const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
@@ -88,8 +87,8 @@ if (release) {
     "form-action 'self'",
   ].join("; ");
   html = html.replace(/<meta charset="utf-8"\s*\/?>/i, (m) => `${m}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
-  writeFileSync(indexPath, html);
 }
+writeFileSync(indexPath, html);
 
 const pages = prerenderQuestions({ staging, html, questions });
 
