@@ -1,5 +1,6 @@
 //! The Leptos layer: thin views over `core`, one component per file.
 
+pub mod address;
 pub mod answers;
 pub mod app;
 pub mod bench;

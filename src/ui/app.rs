@@ -55,6 +55,7 @@ pub fn href(path: &str) -> String {
 pub fn App() -> impl IntoView {
     AppState::provide();
     TickedSet::provide();
+    super::search::TypedQuery::provide();
     let base = base_path();
     BASE.with(|b| *b.borrow_mut() = base.clone());
     // The app started, so this root is right: index.html uses it for deep links it cannot place by route.

@@ -29,6 +29,23 @@ thread_local! {
     static PREPARED: Cell<bool> = const { Cell::new(false) };
 }
 
+/// The search page's query as typed. It leads the URL by up to a frame: a keystroke shows its results at once and
+/// the address bar catches up after the paint ([`crate::ui::address`]).
+#[derive(Debug, Clone, Copy)]
+pub struct TypedQuery(pub RwSignal<String>);
+
+impl TypedQuery {
+    /// Provides an empty query as context (the search page sets it from its URL).
+    pub fn provide() {
+        provide_context(TypedQuery(RwSignal::new(String::new())));
+    }
+
+    /// The query provided by [`TypedQuery::provide`].
+    pub fn expect() -> RwSignal<String> {
+        expect_context::<TypedQuery>().0
+    }
+}
+
 /// After the first screen: fetches every answers file, then builds the index in short slices.
 pub fn warm_up_later() {
     set_timeout(prepare, Duration::from_millis(200));

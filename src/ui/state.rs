@@ -302,12 +302,28 @@ pub struct TickedSet {
 }
 
 impl TickedSet {
-    /// Provides an empty ticked set as context.
+    /// Provides an empty ticked set as context, with the one listener that serves every "Add to set" box
+    /// (`data-tick` names the question): a list of hundreds of rows attaches none of its own.
     pub fn provide() -> Self {
         let set = TickedSet {
             ticked: RwSignal::new(Ticked::default()),
         };
         provide_context(set);
+        let handle = window_event_listener(leptos::ev::change, move |ev| {
+            let Some(id) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.get_attribute("data-tick"))
+            else {
+                return;
+            };
+            if let Some(q) = crate::core::bank::question(&id) {
+                set.ticked.update(|t| {
+                    t.toggle(q.id);
+                });
+            }
+        });
+        on_cleanup(move || handle.remove());
         set
     }
 

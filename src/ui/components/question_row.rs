@@ -11,37 +11,23 @@ use crate::ui::app::href;
 use crate::ui::state::AppState;
 
 /// A linked question with its level, the user's status, a draft marker and its "Add to set" tick. Built once
-/// and kept while the list shows: the link takes `list_query` when reached, the badge the user's progress and `hidden` the
-/// filter, each redrawn only when it changes.
+/// and kept while the list shows: the badge follows the user's progress. The row has no listeners of its own: the
+/// list brings the link's filter up to date when it is reached ([`refresh_link`]) and shows or hides rows, and
+/// the tick is handled by the one listener of [`crate::ui::state::TickedSet`].
 #[component]
 pub fn QuestionRow(
     /// The question.
     question: &'static Question,
-    /// Query string carried to the question page so previous/next follow this list.
-    #[prop(into)]
-    list_query: Signal<String>,
-    /// Whether the row shows (a list that filters by hiding rows); always, if not given.
-    #[prop(optional, into)]
-    visible: Option<Signal<bool>>,
+    /// Query string carried to the question page so previous/next follow this list (as it is when the row is
+    /// built; [`refresh_link`] updates it).
+    list_query: String,
 ) -> impl IntoView {
     let state = AppState::expect();
     let id = question.id;
     let status = Memo::new(move |_| state.progress.with(|p| p.status(id)));
-    // A plain link: the router follows it all the same. It carries the list's filter (previous/next on the question
-    // page follow it), set when the row is built and brought up to date when a pointer or the keyboard reaches the
-    // link, before any click: a filter change then touches no row's link.
-    let path = move || list_query.with_untracked(|q| href(&format!("/q/{id}{q}")));
-    let refresh = move |ev: &web_sys::Event| {
-        if let Some(link) = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        {
-            let _ = link.set_attribute("href", &path());
-        }
-    };
     view! {
-        <li class="dd-qrow" hidden=move || visible.is_some_and(|v| !v.get())>
-            <a href=path() class="dd-qrow__link" on:pointerover=move |ev| refresh(&ev) on:focus=move |ev| refresh(&ev)>
+        <li class="dd-qrow">
+            <a href=href(&format!("/q/{id}{list_query}")) class="dd-qrow__link" data-id=id>
                 <span class="dd-qrow__text" inner_html=question.text_html></span>
             </a>
             <span class="dd-qrow__meta">
@@ -51,5 +37,19 @@ pub fn QuestionRow(
                 <TickBox question=question/>
             </span>
         </li>
+    }
+}
+
+/// For a pointer or focus event inside a list of rows: gives the row link it reached the list's current query
+/// (`?topic=orm`), so the link carries the filter without every filter change rewriting every link.
+pub fn refresh_link(ev: &web_sys::Event, list_query: &str) {
+    let link = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(".dd-qrow__link").ok().flatten());
+    if let Some(link) = link {
+        if let Some(id) = link.get_attribute("data-id") {
+            let _ = link.set_attribute("href", &href(&format!("/q/{id}{list_query}")));
+        }
     }
 }

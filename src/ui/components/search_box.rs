@@ -1,9 +1,13 @@
 //! The search box in the header: results as you type on `/search?q=…`; `/` focuses it, Esc clears it.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
+
+use crate::ui::address;
 
 /// The URL-encoded form of a query string value.
 pub fn encode(value: &str) -> String {
@@ -26,16 +30,23 @@ pub fn SearchBox() -> impl IntoView {
             String::new()
         }
     });
+    let typed = crate::ui::search::TypedQuery::expect();
+    // On the search page a keystroke updates the results at once and the URL after the paint; elsewhere it
+    // opens the search page.
     let go = move |text: String| {
-        let replace = on_search_page();
-        navigate(
-            &format!("/search?q={}", encode(&text)),
-            NavigateOptions {
-                replace,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        let path = format!("/search?q={}", encode(&text));
+        if on_search_page() {
+            typed.set(text);
+            address::replace_after_paint(Rc::new(navigate.clone()), path);
+        } else {
+            navigate(
+                &path,
+                NavigateOptions {
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
     };
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         let in_field = ev
@@ -61,8 +72,9 @@ pub fn SearchBox() -> impl IntoView {
             }
             go(String::new());
         } else if ev.key() == "ArrowDown" || ev.key() == "Enter" {
-            // Hand over to the results list.
+            // Hand over to the results list (its URL written first, so Back returns to this query).
             ev.prevent_default();
+            address::flush();
             if let Some(first) = document()
                 .query_selector(".dd-results__link")
                 .ok()

@@ -24,9 +24,7 @@ pub fn TickBox(
                 aria-label=format!("Add to set: {}", question.text)
                 prop:checked=checked
                 disabled=full
-                on:change=move |_| set.update(|t| {
-                    t.toggle(id);
-                })
+                data-tick=id
             />
             <span class="dd-tick__label" aria-hidden="true">"Add to set"</span>
         </label>

@@ -1,16 +1,17 @@
 //! Browse: topics → questions, filtered by topic, level and status; the filter lives in the URL.
 
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 use super::home_page::set_title;
 use crate::core::bank::{self, Level, Question, Topic};
 use crate::core::browse::{BrowseFilter, Standing};
 use crate::core::ticked::MAX_TICKED;
-use crate::ui::components::question_row::QuestionRow;
+use crate::ui::address;
+use crate::ui::components::question_row::{refresh_link, QuestionRow};
 use crate::ui::components::share_set::ShareSet;
 use crate::ui::components::ticked_bar::TickedBar;
 use crate::ui::state::{now_ms, AppState};
@@ -20,17 +21,24 @@ use crate::ui::state::{now_ms, AppState};
 pub fn BrowsePage() -> impl IntoView {
     let state = AppState::expect();
     let query = use_query_map();
-    let filter = Memo::new(move |_| query.with(|q| BrowseFilter::from_query(|k| q.get(k))));
-    let navigate = use_navigate();
+    let from_url = move || query.with(|q| BrowseFilter::from_query(|k| q.get(k)));
+    // The filter the page shows. A change made here shows at once and reaches the URL after the paint
+    // (`address`); a change of the URL from outside (Back, a link to another filter) is followed.
+    let filter = RwSignal::new(from_url());
+    Effect::watch(
+        from_url,
+        move |f, _, _| {
+            if filter.with_untracked(|now| now != f) {
+                filter.set(f.clone());
+            }
+        },
+        false,
+    );
+    let navigate: address::Navigate = Rc::new(use_navigate());
     let go = move |f: BrowseFilter| {
-        navigate(
-            &format!("/browse{}", f.to_query()),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        )
+        let path = format!("/browse{}", f.to_query());
+        filter.set(f);
+        address::replace_after_paint(navigate.clone(), path);
     };
 
     Effect::new(move |_| {
@@ -172,6 +180,7 @@ fn same_questions(a: &[&'static Question], b: &[&'static Question]) -> bool {
 }
 
 /// One topic's heading and all its rows, each shown while it passes the filter (the group hides when none does).
+/// Rows are built once; one effect per topic shows and hides them, and two listeners serve all of them.
 #[component]
 fn TopicGroup(
     /// The topic.
@@ -188,6 +197,23 @@ fn TopicGroup(
                 .count()
         })
     });
+    let list = NodeRef::<leptos::html::Ul>::new();
+    Effect::new(move |_| {
+        let Some(list) = list.get() else { return };
+        let rows = list.children();
+        shown.with(|s| {
+            for (i, q) in bank::in_topic(topic.id).enumerate() {
+                let Some(row) = rows.item(i as u32) else {
+                    break;
+                };
+                let hide = !s.contains(q.id);
+                if row.has_attribute("hidden") != hide {
+                    let _ = row.toggle_attribute_with_force("hidden", hide);
+                }
+            }
+        })
+    });
+    let refresh = move |ev: web_sys::Event| list_query.with_untracked(|q| refresh_link(&ev, q));
     let heading_id = format!("topic-{}", topic.id);
     let labelled_by = heading_id.clone();
     view! {
@@ -196,11 +222,16 @@ fn TopicGroup(
                 {topic.title}
                 <span class="dd-group__count">{move || count.get()}</span>
             </h2>
-            <ul class="dd-qlist">
+            <ul
+                class="dd-qlist"
+                node_ref=list
+                on:pointerover=move |ev| refresh(ev.into())
+                on:focusin=move |ev| refresh(ev.into())
+            >
                 {bank::in_topic(topic.id)
                     .map(|q| {
-                        let visible = Memo::new(move |_| shown.with(|s| s.contains(q.id)));
-                        view! { <QuestionRow question=q list_query=list_query visible=visible/> }
+                        let query = list_query.get_untracked();
+                        view! { <QuestionRow question=q list_query=query/> }
                     })
                     .collect_view()}
             </ul>

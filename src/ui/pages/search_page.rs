@@ -27,7 +27,19 @@ const LIMIT: usize = 30;
 pub fn SearchPage() -> impl IntoView {
     let state = AppState::expect();
     let query = use_query_map();
-    let q = Memo::new(move |_| query.with(|m| m.get("q").unwrap_or_default()));
+    let from_url = move || query.with(|m| m.get("q").unwrap_or_default());
+    // What the box holds: set here from the URL, and by the search box as the user types (ahead of the URL).
+    let q = search::TypedQuery::expect();
+    q.set(from_url());
+    Effect::watch(
+        from_url,
+        move |text, _, _| {
+            if q.with_untracked(|now| now != text) {
+                q.set(text.clone());
+            }
+        },
+        false,
+    );
     Effect::new(move |_| set_title(&format!("Search: {} — Django Drill", q.get())));
     let hits = Memo::new(move |_| {
         let text = q.get();

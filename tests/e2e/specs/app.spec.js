@@ -28,6 +28,54 @@ test("home → browse a topic → open a question by deep link and reload it", a
   await expect(page.locator(".dd-keypoints li")).toHaveCount(6);
 });
 
+test("a browse filter shows at once and the URL follows: row links, Back and the header's Browse link agree with it", async ({ page }) => {
+  const browse = new Browse(page);
+  await browse.open("/browse?topic=drf");
+  const all = await browse.rows().count();
+  await browse.chooseLevel("Junior");
+  await expect(page).toHaveURL(/\/browse\?topic=drf&level=junior$/);
+  await expect.poll(() => browse.rows().count()).toBeLessThan(all);
+  const junior = await browse.rows().count();
+  expect(junior).toBeGreaterThan(0);
+  // A row reached by the pointer carries the filter to the question page (previous/next follow it).
+  const link = browse.rows().first().locator(".dd-qrow__link");
+  await link.hover();
+  await expect(link).toHaveAttribute("href", /\/q\/[a-z0-9-]+\?topic=drf&level=junior$/);
+  await link.click();
+  await expect(page).toHaveURL(/\/q\/[a-z0-9-]+\?topic=drf&level=junior$/);
+  // Back returns to the filtered list, as it was.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/browse\?topic=drf&level=junior$/);
+  await expect(page.getByLabel(/^Level/)).toHaveValue("junior");
+  await expect(browse.rows()).toHaveCount(junior);
+  // The header's Browse link is the unfiltered list, even when it is already the page shown.
+  await page.locator(".dd-header").getByRole("link", { name: "Browse", exact: true }).click();
+  await expect(page).toHaveURL(/\/browse$/);
+  await expect(page.getByLabel(/^Level/)).toHaveValue("");
+  await expect(page.getByLabel(/^Topic/)).toHaveValue("");
+  await expect.poll(() => browse.rows().count()).toBeGreaterThan(all);
+});
+
+test("typing a search shows each query's results at once; the URL ends on the last one and Back returns to it", async ({ page }) => {
+  const app = new App(page);
+  await app.open("/");
+  await page.locator(".dd-search__input").click();
+  await page.keyboard.type("select_related", { delay: 5 });
+  await expect(page.locator("#main h1")).toHaveText("Results for “select_related”");
+  await expect(page).toHaveURL(/\/search\?q=select_related$/);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/q\/[a-z0-9-]+$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/search\?q=select_related$/);
+  await expect(page.locator("#main h1")).toHaveText("Results for “select_related”");
+  await expect(page.locator(".dd-search__input")).toHaveValue("select_related");
+  // Typing on the search page replaces its entry: one Back leaves search altogether.
+  await page.locator(".dd-search__input").fill("csrf");
+  await expect(page).toHaveURL(/\/search\?q=csrf$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/$|\/index\.html$/);
+});
+
 test.describe("without the service worker (it would answer from its cache)", () => {
   test.use({ serviceWorkers: "block" });
   test("answers arrive after the first screen; a failed answers file says why and Try again loads it", async ({ page }) => {
