@@ -54,20 +54,22 @@ fn mount() {
                 .iter()
                 .position(|c| c.file == file)
         });
+    // The app mounts hidden behind the shell: it builds its page in the task after this one (see `App`), and
+    // only then does the shell go, so that no frame shows both, or neither.
     let body = document().body().expect("a body");
-    if waiting_for.is_some() {
-        let _ = body.class_list().add_1("dd-shell-waiting");
-    }
+    let _ = body.class_list().add_1("dd-shell-waiting");
     leptos::mount::mount_to_body(django_drill::App);
     match waiting_for {
         Some(chunk) => {
             django_drill::ui::answers::request(chunk);
-            django_drill::ui::answers::when_settled(chunk, remove_shell);
+            // (Through a task, for the same reason as below: the answers file may be in already.)
+            django_drill::ui::answers::when_settled(chunk, || {
+                set_timeout(remove_shell, Duration::ZERO)
+            });
             set_timeout(remove_shell, ANSWER_WAIT);
         }
-        // The app is in the page now, so the shell goes (in the same task as the mount: no frame shows both, or
-        // neither).
-        None => remove_shell(),
+        // Queued after the App's page task, so it runs once the page is built.
+        None => set_timeout(remove_shell, Duration::ZERO),
     }
 }
 

@@ -1,5 +1,7 @@
 //! The root component and the one route table.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
@@ -60,6 +62,10 @@ pub fn App() -> impl IntoView {
     BASE.with(|b| *b.borrow_mut() = base.clone());
     // The app started, so this root is right: index.html uses it for deep links it cannot place by route.
     crate::storage::remember_root(&format!("{base}/"));
+    // The page is built in the task after the rest of the app: two shorter tasks instead of one long one, so a
+    // tap during start-up on a slow phone waits less (index.html's shell stays up until both are done).
+    let page_ready = RwSignal::new(false);
+    set_timeout(move || page_ready.set(true), Duration::ZERO);
     view! {
         <Router base=base>
             <a class="dd-skip" href="#main">"Skip to content"</a>
@@ -67,6 +73,7 @@ pub fn App() -> impl IntoView {
             <StorageNotice/>
             <UpdatePrompt/>
             <main id="main" class="dd-main" tabindex="-1">
+                <Show when=move || page_ready.get()>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/browse") view=BrowsePage/>
@@ -77,6 +84,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/stats") view=StatsPage/>
                     <Route path=path!("/search") view=SearchPage/>
                 </Routes>
+                </Show>
             </main>
             <ShortcutsDialog/>
             <footer class="dd-footer">

@@ -46,6 +46,8 @@ const SEARCH_QUERIES = JSON.parse(readFileSync(join(here, "search-queries.json")
 const SLOW_4G = { offline: false, latency: 150 * 3.75, downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8, uploadThroughput: (750 * 1024 * 0.9) / 8 };
 
 const AXE_ROUTES = ["/", "/browse", "/browse?topic=drf", "/q/what-is-django", "/q/middleware-concept", "/study", "/mock", "/search?q=queryset", "/stats", "/settings", "/no/such/page"];
+// Lighthouse's forms: mobile and desktop presets (simulated throttling), and mobile with the throttling applied.
+const FORMS = ["mobile", "desktop", "mobile-applied"];
 const LIGHTHOUSE_PAGES = [
   ["home", "/"],
   ["question", "/q/what-is-django"],
@@ -647,6 +649,8 @@ function runLighthouse(url, formFactor) {
     "--max-wait-for-load=60000",
   ];
   if (formFactor === "desktop") args.push("--preset=desktop");
+  // The same mobile settings applied to the browser (DevTools throttling) instead of simulated from a fast run.
+  if (formFactor === "mobile-applied") args.push("--throttling-method=devtools");
   return new Promise((ok, fail) => {
     const child = spawn(lighthouseBin(), args, { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: ["ignore", "ignore", "pipe"] });
     let err = "";
@@ -687,7 +691,7 @@ async function measureLighthouse(base) {
   if (!lighthouseBin()) return { skipped: "lighthouse is not installed in tests/bench (run .ci/bench)" };
   const lhRuns = Number(process.env.LH_RUNS || 1);
   const out = { runsPerPage: lhRuns };
-  for (const formFactor of ["mobile", "desktop"]) {
+  for (const formFactor of FORMS) {
     out[formFactor] = {};
     for (const [name, path] of LIGHTHOUSE_PAGES) {
       progress(`lighthouse ${formFactor} ${path}`);
@@ -714,18 +718,20 @@ function reportLighthouse(l) {
     return;
   }
   const rows = [["form", "page", "perf", "a11y", "best pr.", "SEO", "FCP", "SI", "LCP", "TBT", "CLS", "LCP element"]];
-  for (const formFactor of ["mobile", "desktop"]) {
-    for (const [name, r] of Object.entries(l[formFactor])) {
+  for (const formFactor of FORMS) {
+    for (const [name, r] of Object.entries(l[formFactor] ?? {})) {
       if (r.error) rows.push([formFactor, r.path, "error", "", "", "", "", "", "", "", "", r.error.slice(0, 60)]);
       else
         rows.push([formFactor, r.path, r.performance, r.accessibility, r.bestPractices, r.seo, ms(r.fcp), ms(r.speedIndex), ms(r.lcp), ms(r.tbt), r.cls.toFixed(3), (r.lcpElement || "").slice(0, 40)]);
     }
   }
   table(rows, ["l", "l", "r", "r", "r", "r", "r", "r", "r", "r", "r", "l"]);
-  say(`  ${l.runsPerPage} run(s) per page (LH_RUNS=n for the median of n); simulated throttling (Lighthouse's default).`);
-  say("  Its simulated FCP counts only render-blocking requests, so it cannot see a first paint that waits for the wasm:");
-  say("  the start-up table (real throttling) is the one that shows it. TBT scales the observed main-thread tasks, so a");
-  say("  busy machine inflates it.");
+  say(`  ${l.runsPerPage} run(s) per page (LH_RUNS=n for the median of n). mobile and desktop: simulated throttling`);
+  say("  (Lighthouse's default), estimated from an unthrottled load. Its LCP estimate counts every request that finished");
+  say("  before the LCP paint of that fast load; served locally, the 0.5 MB wasm often finishes before the shell paints, so");
+  say("  it lands in the estimate even on pages whose LCP is the shell's or prerendered page's own text (a run where it");
+  say("  finishes later scores about 98). mobile-applied: the same mobile settings applied to the browser (DevTools");
+  say("  throttling), so LCP is the paint it saw. TBT scales the observed main-thread tasks: a busy machine inflates it.");
 }
 
 // ---- main ---------------------------------------------------------------------------------------------------
@@ -735,7 +741,8 @@ function targets(r) {
   if (r.lighthouse && r.lighthouse.mobile) {
     const pages = Object.values(r.lighthouse.mobile);
     t.lighthouseMobilePerformance95 = pages.every((p) => p.performance >= 95);
-    t.lighthouseAccessibility100 = [...pages, ...Object.values(r.lighthouse.desktop)].every((p) => p.accessibility === 100);
+    if (r.lighthouse["mobile-applied"]) t.lighthouseMobileAppliedPerformance95 = Object.values(r.lighthouse["mobile-applied"]).every((p) => p.performance >= 95);
+    t.lighthouseAccessibility100 = FORMS.flatMap((f) => Object.values(r.lighthouse[f] ?? {})).every((p) => p.accessibility === 100);
   }
   if (!r.interactions.skipped) {
     const measured = Object.values(r.interactions).filter((v) => v && typeof v === "object" && v.n);

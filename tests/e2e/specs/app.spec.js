@@ -63,6 +63,7 @@ test("typing a search shows each query's results at once; the URL ends on the la
   await page.keyboard.type("select_related", { delay: 5 });
   await expect(page.locator("#main h1")).toHaveText("Results for “select_related”");
   await expect(page).toHaveURL(/\/search\?q=select_related$/);
+  await expect(page.locator(".dd-results__link").first()).toContainText("select_related");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/q\/[a-z0-9-]+$/);
   await page.goBack();
