@@ -40,7 +40,8 @@ pub fn SearchPage() -> impl IntoView {
         },
         false,
     );
-    Effect::new(move |_| set_title(&format!("Search: {} — Django Drill", q.get())));
+    // The title follows the URL (written after the paint), not each keystroke.
+    Effect::new(move |_| set_title(&format!("Search: {} — Django Drill", from_url())));
     let hits = Memo::new(move |_| {
         let text = q.get();
         if text.trim().is_empty() {
