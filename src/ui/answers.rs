@@ -155,10 +155,16 @@ pub fn retry_failed() {
     }
 }
 
-/// Requests every answers file not yet requested.
+/// Requests every answers file not yet requested, one per task: each `fetch` call costs the main thread about
+/// 2 ms on a slow phone, so sixteen in one go would make one long task.
 pub fn request_all() {
-    for chunk in 0..bank::answer_chunks().len() {
+    request_from(0);
+}
+
+fn request_from(chunk: usize) {
+    if chunk < bank::answer_chunks().len() {
         request(chunk);
+        set_timeout(move || request_from(chunk + 1), std::time::Duration::ZERO);
     }
 }
 
