@@ -7,9 +7,9 @@
 // worker keeps serving its cached index.html to returning visitors, so these pages are for first visits only.
 //
 // The markup mirrors src/ui/pages/question_page.rs as a visitor with no progress sees it (keep the two in step:
-// tests/e2e/specs/prerender.spec.js compares the text of every section with what the app renders). The app does not
-// hydrate it: src/main.rs mounts the app hidden, keeps this page up until the question's answers file is in, and
-// then swaps in one task.
+// tests/e2e/specs/app.spec.js, "question pages prerendered at build time", compares the text of 12 parts with what
+// the app renders). The app does not hydrate it: src/main.rs mounts the app hidden, keeps this page up until the
+// question's answers file is in, and then swaps in one task.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 

@@ -29,7 +29,6 @@ thread_local! {
     static PENDING: RefCell<Option<Pending>> = const { RefCell::new(None) };
     /// Counts schedulings, so that a timer left from an earlier one does not write a later URL early.
     static ROUND: Cell<u32> = const { Cell::new(0) };
-    static SCHEDULED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// How long to wait for idle time before writing anyway (and the wait where `requestIdleCallback` is missing).
@@ -43,11 +42,10 @@ fn current_href() -> String {
 /// after the change the caller has already made is painted, and before any later input is handled. The router
 /// hears of the new URL then.
 pub fn replace_after_paint(navigate: Navigate, path: String) {
-    let page = PENDING.with(|p| {
-        p.borrow_mut()
-            .take()
-            .map_or_else(current_href, |earlier| earlier.page)
-    });
+    // A write already waiting keeps its page and its scheduled flush; this path replaces its path.
+    let earlier = PENDING.with(|p| p.borrow_mut().take());
+    let scheduled = earlier.is_some();
+    let page = earlier.map_or_else(current_href, |earlier| earlier.page);
     PENDING.with(|p| {
         *p.borrow_mut() = Some(Pending {
             navigate,
@@ -55,7 +53,7 @@ pub fn replace_after_paint(navigate: Navigate, path: String) {
             page,
         })
     });
-    if SCHEDULED.with(|s| s.replace(true)) {
+    if scheduled {
         return;
     }
     let round = ROUND.with(|r| r.get().wrapping_add(1));
@@ -75,9 +73,25 @@ pub fn replace_after_paint(navigate: Navigate, path: String) {
     set_timeout(in_round, AT_MOST);
 }
 
+/// Keeps `signal`, a value the page reads from its URL, in step with the URL: set from it now, and again whenever the
+/// URL changes under the page (Back, a link to another filter). The page itself sets `signal` ahead of the URL and
+/// writes the URL with [`replace_after_paint`]; when that write lands, the value read back is the same and nothing
+/// is set.
+pub fn follow_url<T>(signal: RwSignal<T>, from_url: impl Fn() -> T + 'static)
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let set_if_changed = move |value: &T| {
+        if signal.with_untracked(|now| now != value) {
+            signal.set(value.clone());
+        }
+    };
+    set_if_changed(&from_url());
+    Effect::watch(from_url, move |value, _, _| set_if_changed(value), false);
+}
+
 /// Writes the pending URL now, if any: before following a link, so that Back returns to what was on screen.
 pub fn flush() {
-    SCHEDULED.with(|s| s.set(false));
     ROUND.with(|r| r.set(r.get().wrapping_add(1)));
     let Some(pending) = PENDING.with(|p| p.borrow_mut().take()) else {
         return;

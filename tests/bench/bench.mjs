@@ -741,9 +741,10 @@ function reportLighthouse(l) {
   say(`  ${l.runsPerPage} run(s) per page (LH_RUNS=n for the median of n). mobile and desktop: simulated throttling`);
   say("  (Lighthouse's default), estimated from an unthrottled load. Its LCP estimate counts every request that finished");
   say("  before the LCP paint of that fast load; served locally, the 0.5 MB wasm often finishes before the shell paints, so");
-  say("  it lands in the estimate even on pages whose LCP is the shell's or prerendered page's own text (a run where it");
-  say("  finishes later scores about 98). mobile-applied: the same mobile settings applied to the browser (DevTools");
-  say("  throttling), so LCP is the paint it saw. TBT scales the observed main-thread tasks: a busy machine inflates it.");
+  say("  it lands in the estimate even on pages whose LCP is the shell's or prerendered page's own text (in a run where");
+  say("  it finishes later, the LCP estimate is about 1 s). mobile-applied: the same mobile settings applied to the browser");
+  say("  (DevTools throttling), so LCP is the paint it saw. TBT scales the observed main-thread tasks: a busy machine");
+  say("  inflates it.");
 }
 
 // ---- main ---------------------------------------------------------------------------------------------------

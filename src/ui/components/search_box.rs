@@ -21,7 +21,7 @@ pub fn SearchBox() -> impl IntoView {
     crate::ui::search::warm_up_later();
     let query = use_query_map();
     let location = use_location();
-    let navigate = use_navigate();
+    let navigate: address::Navigate = Rc::new(use_navigate());
     let on_search_page = move || location.pathname.with(|p| p.ends_with("/search"));
     let value = Memo::new(move |_| {
         if on_search_page() {
@@ -37,7 +37,7 @@ pub fn SearchBox() -> impl IntoView {
         let path = format!("/search?q={}", encode(&text));
         if on_search_page() {
             typed.set(text);
-            address::replace_after_paint(Rc::new(navigate.clone()), path);
+            address::replace_after_paint(navigate.clone(), path);
         } else {
             navigate(
                 &path,

@@ -24,16 +24,8 @@ pub fn BrowsePage() -> impl IntoView {
     let from_url = move || query.with(|q| BrowseFilter::from_query(|k| q.get(k)));
     // The filter the page shows. A change made here shows at once and reaches the URL after the paint
     // (`address`); a change of the URL from outside (Back, a link to another filter) is followed.
-    let filter = RwSignal::new(from_url());
-    Effect::watch(
-        from_url,
-        move |f, _, _| {
-            if filter.with_untracked(|now| now != f) {
-                filter.set(f.clone());
-            }
-        },
-        false,
-    );
+    let filter = RwSignal::new(BrowseFilter::default());
+    address::follow_url(filter, from_url);
     let navigate: address::Navigate = Rc::new(use_navigate());
     let go = move |f: BrowseFilter| {
         let path = format!("/browse{}", f.to_query());

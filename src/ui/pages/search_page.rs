@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use super::home_page::set_title;
 use crate::core::bank;
 use crate::core::search::{Field, Hit};
+use crate::ui::address;
 use crate::ui::answers;
 use crate::ui::app::href;
 use crate::ui::components::level_badge::LevelBadge;
@@ -30,16 +31,7 @@ pub fn SearchPage() -> impl IntoView {
     let from_url = move || query.with(|m| m.get("q").unwrap_or_default());
     // What the box holds: set here from the URL, and by the search box as the user types (ahead of the URL).
     let q = search::TypedQuery::expect();
-    q.set(from_url());
-    Effect::watch(
-        from_url,
-        move |text, _, _| {
-            if q.with_untracked(|now| now != text) {
-                q.set(text.clone());
-            }
-        },
-        false,
-    );
+    address::follow_url(q, from_url);
     // The title follows the URL (written after the paint), not each keystroke.
     Effect::new(move |_| set_title(&format!("Search: {} — Django Drill", from_url())));
     let hits = Memo::new(move |_| {
