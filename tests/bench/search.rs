@@ -14,7 +14,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use django_drill::core::bank;
-use django_drill::core::search::SearchIndex;
+use django_drill::core::search::{IndexBuilder, SearchIndex};
 use serde::Deserialize;
 
 /// Runs of each query after one warm-up run.
@@ -42,6 +42,53 @@ struct Queries {
 struct QuerySet {
     name: String,
     queries: Vec<String>,
+}
+
+/// Questions per step, as the search page's idle-time build does them (`STEP` in `src/ui/search.rs`).
+const PAGE_STEP: usize = 2;
+
+/// The build as the page runs it, one [`IndexBuilder::step`] at a time: the page yields between steps, so the
+/// longest step (median over builds) is what a phone's main thread must do in one go.
+fn print_build_steps(questions: &'static [bank::Question]) {
+    let mut by_step: BTreeMap<String, Vec<Duration>> = BTreeMap::new();
+    for _ in 0..10 {
+        let mut builder = IndexBuilder::new(questions);
+        let mut longest_questions = Duration::ZERO;
+        let mut sorting = 0;
+        loop {
+            let indexing = !builder.is_done();
+            let t = Instant::now();
+            let done = builder.step(PAGE_STEP);
+            let took = t.elapsed();
+            if indexing {
+                longest_questions = longest_questions.max(took);
+            } else {
+                sorting += 1;
+                by_step
+                    .entry(format!("sorting step {sorting}"))
+                    .or_default()
+                    .push(took);
+            }
+            if done {
+                break;
+            }
+        }
+        by_step
+            .entry(format!("{PAGE_STEP} questions (longest)"))
+            .or_default()
+            .push(longest_questions);
+        let t = Instant::now();
+        black_box(builder.finish());
+        by_step.entry("finish".into()).or_default().push(t.elapsed());
+    }
+    let steps: Vec<String> = by_step
+        .into_iter()
+        .map(|(name, mut times)| {
+            times.sort();
+            format!("{name} {}", ms(times[times.len() / 2]))
+        })
+        .collect();
+    println!("build steps (median): {}", steps.join(", "));
 }
 
 fn main() {
@@ -78,6 +125,7 @@ fn main() {
             .map_or("-".to_string(), |d| ms(*d)),
     );
     println!("size: about {} KiB on the heap", index.heap_bytes() / 1024);
+    print_build_steps(questions);
     println!();
 
     let Queries {
