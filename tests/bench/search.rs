@@ -79,7 +79,10 @@ fn print_build_steps(questions: &'static [bank::Question]) {
             .push(longest_questions);
         let t = Instant::now();
         black_box(builder.finish());
-        by_step.entry("finish".into()).or_default().push(t.elapsed());
+        by_step
+            .entry("finish".into())
+            .or_default()
+            .push(t.elapsed());
     }
     let steps: Vec<String> = by_step
         .into_iter()

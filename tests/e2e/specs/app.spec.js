@@ -79,10 +79,14 @@ test("typing a search shows each query's results at once; the URL ends on the la
 
 test.describe("without the service worker (it would answer from its cache)", () => {
   test.use({ serviceWorkers: "block" });
-  test("answers arrive after the first screen; a failed answers file says why and Try again loads it", async ({ page }) => {
-  let failing = true;
+  test("answers arrive after the first screen; a failed or damaged answers file says why and Try again loads it", async ({ page }) => {
+  let serve = "unavailable";
   await page.route(/\/answers-fundamentals-[0-9a-f]{16}\.txt$/, (route) =>
-    failing ? route.fulfill({ status: 503, body: "unavailable" }) : route.continue(),
+    serve === "unavailable"
+      ? route.fulfill({ status: 503, body: "unavailable" })
+      : serve === "damaged"
+        ? route.fulfill({ status: 200, body: Buffer.from([0x61, 0x62, 0xff, 0xfe]) })
+        : route.continue(),
   );
   const question = new App(page);
   await question.open("/q/what-is-django");
@@ -91,7 +95,11 @@ test.describe("without the service worker (it would answer from its cache)", () 
   const alert = page.locator(".dd-answer [role=alert]");
   await expect(alert).toContainText("HTTP 503");
   await expect(page.locator(".dd-answer .dd-prose")).toHaveCount(0);
-  failing = false;
+  serve = "damaged";
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(alert).toContainText("is damaged (not UTF-8 at byte 2)");
+  await expect(page.locator(".dd-answer .dd-prose")).toHaveCount(0);
+  serve = "real";
   await alert.getByRole("button", { name: "Try again" }).click();
   await expect(page.locator(".dd-answer .dd-prose pre.code").first()).toBeVisible();
   await expect(alert).toHaveCount(0);
