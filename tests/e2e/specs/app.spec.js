@@ -191,6 +191,10 @@ test("axe finds no violations with ticked questions and their set bar (desktop a
 /** The text of each part of a question page, in the prerendered shell (`#dd-shell`) or the app (`#main`). */
 async function questionParts(page, root) {
   const parts = [".dd-crumbs", "h1", ".dd-question__meta", ".dd-variants", ".dd-keypoints", ".dd-answer", ".dd-controls a", ".dd-controls .dd-history", ".dd-notes h2", ".dd-sources", ".dd-related", ".dd-pager"];
+  // innerText leaves out blocks that content-visibility: auto is skipping (off screen): render them all first.
+  await page.evaluate((root) => {
+    for (const el of document.querySelectorAll(`${root} *`)) if (getComputedStyle(el).contentVisibility === "auto") el.style.contentVisibility = "visible";
+  }, root);
   const out = {};
   for (const part of parts) {
     const found = page.locator(`${root} ${part}`);
