@@ -684,7 +684,8 @@ function runLighthouse(url, formFactor) {
           tbt: audit("total-blocking-time"),
           cls: audit("cumulative-layout-shift"),
           speedIndex: audit("speed-index"),
-          lcpElement: lcpItem ? lcpItem.selector || lcpItem.nodeLabel : null,
+          // An element no longer in the page when Lighthouse looks (the shell's, once the app has replaced it) has only its snippet.
+          lcpElement: lcpItem ? lcpItem.selector || lcpItem.nodeLabel || lcpItem.snippet || null : null,
           failedA11y: Object.values(r.audits)
             .filter((a) => r.categories.accessibility.auditRefs.some((ref) => ref.id === a.id) && a.score === 0)
             .map((a) => a.id),
