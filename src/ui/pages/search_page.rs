@@ -1,6 +1,8 @@
 //! Search results `/search?q=…`: ranked, typo-tolerant, snippets with the matched terms marked (as text, never
 //! HTML); ↑/↓ move, Enter opens; "did you mean" when nothing matches.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
@@ -22,6 +24,11 @@ use crate::ui::state::AppState;
 
 /// How many results are shown.
 const LIMIT: usize = 30;
+
+/// Rows a keystroke draws in its own task (more than a tall screen holds): further down, rows not already on the
+/// page are drawn in the task after the next paint. A keystroke that changes the whole list then shows the rows on
+/// screen sooner, and one typed before the rest were drawn replaces them without their being drawn at all.
+const FIRST_ROWS: usize = 8;
 
 /// The search results page.
 #[component]
@@ -83,6 +90,23 @@ pub fn SearchPage() -> impl IntoView {
         }
     };
     let ids = Memo::new(move |_| hits.with(|h| h.iter().map(|h| h.id).collect::<Vec<_>>()));
+    // The list whose every row may be drawn (set after a paint), and the rows drawn now: the first screen, plus
+    // any row already on the page, in the new order.
+    let complete = RwSignal::new(Vec::<&'static str>::new());
+    let drawn = Memo::new(move |before: Option<&Vec<&'static str>>| {
+        ids.with(|ids| {
+            let all = complete.with(|c| c == ids);
+            rows_to_draw(ids, before.map(Vec::as_slice), all)
+        })
+    });
+    Effect::new(move |_| {
+        let all = ids.get();
+        if drawn.with(Vec::len) < all.len() {
+            request_animation_frame(move || {
+                set_timeout(move || complete.set(all), Duration::ZERO);
+            });
+        }
+    });
     // Which of the three views shows: it changes rarely, so the list below is not rebuilt per keystroke.
     let view_kind = Memo::new(move |_| {
         if q.with(|t| t.trim().is_empty()) {
@@ -137,7 +161,7 @@ pub fn SearchPage() -> impl IntoView {
                     <ol class="dd-qlist dd-results__list">
                         // Keyed by id: a keystroke moves, adds and removes rows; a row that stays only redraws
                         // its snippet, and only if it changed.
-                        <For each=move || ids.get() key=|id| *id let:id>
+                        <For each=move || drawn.get() key=|id| *id let:id>
                             <ResultRow id=id hits=hits/>
                         </For>
                     </ol>
@@ -146,6 +170,24 @@ pub fn SearchPage() -> impl IntoView {
             <TickedBar/>
         </section>
     }
+}
+
+/// The result rows to draw now, in ranking order: all of `ids` once `all` (the paint after the keystroke has
+/// happened) or when they are few; else the first [`FIRST_ROWS`] and those of `before` (the rows on the page) that
+/// are still in the list.
+fn rows_to_draw(
+    ids: &[&'static str],
+    before: Option<&[&'static str]>,
+    all: bool,
+) -> Vec<&'static str> {
+    if all || ids.len() <= FIRST_ROWS {
+        return ids.to_vec();
+    }
+    ids.iter()
+        .enumerate()
+        .filter(|(i, id)| *i < FIRST_ROWS || before.is_some_and(|b| b.contains(id)))
+        .map(|(_, id)| *id)
+        .collect()
 }
 
 /// Which view of the page shows.
@@ -216,4 +258,29 @@ fn ResultRow(
         </li>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{rows_to_draw, FIRST_ROWS};
+
+    const IDS: [&str; 12] = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"];
+
+    #[test]
+    fn a_short_list_and_a_complete_one_are_drawn_whole() {
+        assert_eq!(
+            rows_to_draw(&IDS[..FIRST_ROWS], None, false),
+            &IDS[..FIRST_ROWS]
+        );
+        assert_eq!(rows_to_draw(&IDS, None, true), IDS);
+    }
+
+    #[test]
+    fn a_new_long_list_draws_its_first_screen_and_the_rows_already_on_the_page_in_order() {
+        assert_eq!(rows_to_draw(&IDS, None, false), &IDS[..FIRST_ROWS]);
+        let before = ["x", "k", "b"];
+        let mut want = IDS[..FIRST_ROWS].to_vec();
+        want.push("k");
+        assert_eq!(rows_to_draw(&IDS, Some(&before), false), want);
+    }
 }

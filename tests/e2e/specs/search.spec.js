@@ -21,6 +21,11 @@ test("a misspelled term finds the right question first; keyboard opens it; the s
   await expect(page.locator(".dd-results__link").first()).toContainText(/CSRF/);
   await app.reload();
   await expect(page.locator(".dd-results__link").first()).toContainText(/CSRF/);
+  // A keystroke draws the rows on screen first and the rest after the paint: every counted row arrives.
+  await page.locator(".dd-search__input").fill("");
+  await page.locator(".dd-search__input").pressSequentially("se");
+  await expect(page.locator(".dd-results .dd-count")).toHaveText(/^30 questions/);
+  await expect(page.locator(".dd-results__item")).toHaveCount(30);
   await page.locator(".dd-search__input").press("Escape");
   await expect(page.locator(".dd-search__input")).toHaveValue("");
 });
