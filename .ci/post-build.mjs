@@ -82,11 +82,14 @@ html = html.replace(wasmPreload[0], "");
 const initCall = `init({ module_or_path: '${wasmUrl}' })`;
 if (!html.includes(initCall)) throw new Error(`post-build: index.html does not call ${initCall}`);
 html = html.replace(initCall, "init({ module_or_path: window.ddWasm })");
+// (A frame that never comes, as in a window the browser stops drawing, holds the request back 300 ms at most.)
 const loader =
   "window.ddWasm = new Promise(function (start) {\n" +
-  `        function go() { start(fetch(${JSON.stringify(wasmUrl)})); }\n` +
+  "        var asked = false;\n" +
+  `        function go() { if (!asked) { asked = true; start(fetch(${JSON.stringify(wasmUrl)})); } }\n` +
   '        if (document.visibilityState === "visible") requestAnimationFrame(function () { setTimeout(go, 0); });\n' +
   "        else go();\n" +
+  "        setTimeout(go, 300);\n" +
   "      });";
 if (!html.includes("</body>")) throw new Error("post-build: index.html has no </body>");
 html = html.replace("</body>", () => `  <script>\n      ${loader}\n    </script>\n  </body>`);
