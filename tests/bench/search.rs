@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use django_drill::core::bank;
 use django_drill::core::search::{IndexBuilder, SearchIndex};
+use django_drill::ui::search::STEP;
 use serde::Deserialize;
 
 /// Runs of each query after one warm-up run.
@@ -44,9 +45,6 @@ struct QuerySet {
     queries: Vec<String>,
 }
 
-/// Questions per step, as the search page's idle-time build does them (`STEP` in `src/ui/search.rs`).
-const PAGE_STEP: usize = 2;
-
 /// The build as the page runs it, one [`IndexBuilder::step`] at a time: the page yields between steps, so the
 /// longest step (median over builds) is what a phone's main thread must do in one go.
 fn print_build_steps(questions: &'static [bank::Question]) {
@@ -58,7 +56,7 @@ fn print_build_steps(questions: &'static [bank::Question]) {
         loop {
             let indexing = !builder.is_done();
             let t = Instant::now();
-            let done = builder.step(PAGE_STEP);
+            let done = builder.step(STEP);
             let took = t.elapsed();
             if indexing {
                 longest_questions = longest_questions.max(took);
@@ -74,7 +72,7 @@ fn print_build_steps(questions: &'static [bank::Question]) {
             }
         }
         by_step
-            .entry(format!("{PAGE_STEP} questions (longest)"))
+            .entry(format!("{STEP} questions (longest)"))
             .or_default()
             .push(longest_questions);
         let t = Instant::now();

@@ -27,7 +27,7 @@ pub fn QuestionRow(
     let status = Memo::new(move |_| state.progress.with(|p| p.status(id)));
     view! {
         <li class="dd-qrow">
-            <a href=href(&format!("/q/{id}{list_query}")) class="dd-qrow__link" data-id=id>
+            <a href=question_href(id, &list_query) class="dd-qrow__link" data-id=id>
                 <span class="dd-qrow__text" inner_html=question.text_html></span>
             </a>
             <span class="dd-qrow__meta">
@@ -49,7 +49,12 @@ pub fn refresh_link(ev: &web_sys::Event, list_query: &str) {
         .and_then(|el| el.closest(".dd-qrow__link").ok().flatten());
     if let Some(link) = link {
         if let Some(id) = link.get_attribute("data-id") {
-            let _ = link.set_attribute("href", &href(&format!("/q/{id}{list_query}")));
+            let _ = link.set_attribute("href", &question_href(&id, list_query));
         }
     }
+}
+
+/// A row link's target: the question, with the list's query for previous/next.
+fn question_href(id: &str, list_query: &str) -> String {
+    href(&format!("/q/{id}{list_query}"))
 }
