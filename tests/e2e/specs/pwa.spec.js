@@ -139,8 +139,16 @@ test("a prerendered question page works under a sub-path: every file found at on
   const problems = await watchProblems(page);
   const failed = [];
   page.on("response", (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
+  // The wasm waits until the prerendered page has been seen: the app would otherwise replace it at its own pace.
+  let shellSeen;
+  const seen = new Promise((resolve) => (shellSeen = resolve));
+  await page.route("**/*.wasm", async (route) => {
+    await seen;
+    await route.continue();
+  });
   await page.goto(server.url + "q/what-is-django");
   await expect(page.locator("#dd-shell h1")).toHaveText("What is Django?");
+  shellSeen();
   await appReady(page);
   await expect(page.locator("#main h1")).toHaveText("What is Django?");
   await page.getByRole("link", { name: "Browse", exact: true }).first().click();
